@@ -1,0 +1,131 @@
+//! Static files: the theme's static files, the site's own `static/` folder
+//! (copied as is, over theme files of the same path), the generated
+//! highlighting stylesheet, and files kept beside pages under `content/`.
+//!
+//! In: the theme, the site root, settings. Out: [`Assets`]: every file to
+//! write with its route, and the map from a theme asset's name
+//! (`css/main.css`) to its content-hashed route (`css/main.3f9a0c1b2d.css`)
+//! that templates reach through the `asset()` function.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use sha2::{Digest, Sha256};
+use walkdir::WalkDir;
+
+use crate::config::Settings;
+use crate::content::{ContentAsset, is_editor_junk, rel_path};
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::highlight;
+use crate::theme::Theme;
+use crate::urls::Route;
+
+pub enum AssetBody {
+    Bytes(Vec<u8>),
+    Copy(PathBuf),
+}
+
+pub struct Assets {
+    /// Theme asset name → route written (hashed for CSS and JS).
+    pub names: BTreeMap<String, Route>,
+    pub files: Vec<(Route, AssetBody)>,
+}
+
+/// Name of the generated highlighting stylesheet, as templates ask for it.
+pub const HIGHLIGHT_CSS: &str = "css/highlight.css";
+
+pub fn collect(
+    theme: &Theme,
+    root: &Path,
+    settings: &Settings,
+    content_assets: &[ContentAsset],
+) -> Result<Assets, Diagnostics> {
+    let mut errors = Diagnostics::default();
+    let mut site_static: BTreeMap<String, PathBuf> = BTreeMap::new();
+    let static_dir = root.join("static");
+    if static_dir.is_dir() {
+        for entry in WalkDir::new(&static_dir).sort_by_file_name() {
+            match entry {
+                Ok(e) if e.file_type().is_file() => {
+                    let rel = rel_path(&static_dir, e.path());
+                    if !is_editor_junk(&rel) {
+                        site_static.insert(rel, e.path().to_path_buf());
+                    }
+                }
+                Ok(_) => {}
+                Err(e) => errors.push(Diagnostic::global(format!("cannot read static/: {e}"))),
+            }
+        }
+    }
+
+    let mut theme_files: BTreeMap<String, Vec<u8>> = theme
+        .statics
+        .iter()
+        .map(|(k, f)| (k.clone(), f.bytes.clone()))
+        .collect();
+    let hl = &settings.config.highlighting;
+    theme_files.insert(
+        HIGHLIGHT_CSS.to_string(),
+        highlight::stylesheet(&hl.light, &hl.dark).into_bytes(),
+    );
+
+    let mut names = BTreeMap::new();
+    let mut files = Vec::new();
+    for (name, mut bytes) in theme_files {
+        if let Some(path) = site_static.get(&name) {
+            match std::fs::read(path) {
+                Ok(b) => bytes = b,
+                Err(e) => errors.push(Diagnostic::in_file(path, format!("cannot read: {e}"))),
+            }
+        }
+        let route = if is_fingerprinted(&name) {
+            Route::file(&hashed_name(&name, &bytes))
+        } else {
+            Route::file(&name)
+        };
+        names.insert(name.clone(), route.clone());
+        if !site_static.contains_key(&name) || route.as_str() != name {
+            files.push((route, AssetBody::Bytes(bytes)));
+        }
+    }
+    for (rel, path) in &site_static {
+        files.push((Route::file(rel), AssetBody::Copy(path.clone())));
+        names.entry(rel.clone()).or_insert_with(|| Route::file(rel));
+    }
+    for a in content_assets {
+        files.push((Route::file(&a.rel), AssetBody::Copy(a.path.clone())));
+    }
+
+    errors.finish(Assets { names, files })
+}
+
+/// CSS and JS change with every theme edit; their names carry a hash of their
+/// bytes so a browser never keeps a stale copy after a redeploy.
+fn is_fingerprinted(name: &str) -> bool {
+    name.ends_with(".css") || name.ends_with(".js")
+}
+
+/// `css/main.css` + bytes → `css/main.0123456789.css`.
+pub fn hashed_name(name: &str, bytes: &[u8]) -> String {
+    let digest = Sha256::digest(bytes);
+    let hash: String = digest.iter().take(5).map(|b| format!("{b:02x}")).collect();
+    match name.rsplit_once('.') {
+        Some((stem, ext)) => format!("{stem}.{hash}.{ext}"),
+        None => format!("{name}.{hash}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hashes_follow_content() {
+        let a = hashed_name("css/main.css", b"body{}");
+        let b = hashed_name("css/main.css", b"body{color:red}");
+        assert!(a.starts_with("css/main.") && a.ends_with(".css"));
+        assert_ne!(a, b);
+        assert_eq!(a, hashed_name("css/main.css", b"body{}"));
+        assert_eq!(a.len(), "css/main.".len() + 10 + ".css".len());
+    }
+}

@@ -1,0 +1,310 @@
+//! `verdict build`: the pipeline, as a list of timed stages.
+//!
+//! settings → content + theme → assets → templates → site model → render
+//! (parallel, each page written as it finishes) → extras (404, aliases,
+//! sitemap, robots) → swap the staging folder into place. A stage that
+//! reports problems stops the build; problems within a stage are all
+//! collected first.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use rayon::prelude::*;
+
+use crate::assets::{self, AssetBody};
+use crate::config;
+use crate::content;
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::output::{self, Staging};
+use crate::render::{self, PageDeps, Renderer};
+use crate::site::{self, AssembleOptions, Site};
+use crate::templates::Templates;
+use crate::theme;
+use crate::urls::{Route, UrlBuilder};
+use crate::yaml::YamlDoc;
+
+#[derive(Debug, Clone, Default)]
+pub struct BuildOptions {
+    pub root: PathBuf,
+    /// Defaults to `<root>/public`.
+    pub out: Option<PathBuf>,
+    pub base_url: Option<String>,
+    pub drafts: bool,
+}
+
+#[derive(Debug)]
+pub struct BuildReport {
+    pub pages: usize,
+    pub files: usize,
+    pub elapsed: Duration,
+    pub stages: Vec<(&'static str, Duration)>,
+    pub out: PathBuf,
+    /// What each page was made from, for incremental rebuilds.
+    pub deps: BTreeMap<Route, PageDeps>,
+}
+
+#[derive(Debug)]
+pub enum BuildError {
+    /// A wrong argument: a missing site, a refused output folder (exit 2).
+    Usage(Diagnostics),
+    /// Problems in the site's content, settings or theme (exit 1).
+    Content(Diagnostics),
+}
+
+struct Timer {
+    start: Instant,
+    last: Instant,
+    stages: Vec<(&'static str, Duration)>,
+}
+
+impl Timer {
+    fn new() -> Self {
+        let now = Instant::now();
+        Timer {
+            start: now,
+            last: now,
+            stages: Vec::new(),
+        }
+    }
+    fn done(&mut self, stage: &'static str) {
+        let now = Instant::now();
+        self.stages.push((stage, now - self.last));
+        self.last = now;
+    }
+}
+
+pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
+    let mut timer = Timer::new();
+    let root = &opts.root;
+    let site_yaml = root.join("content").join("site.yaml");
+    if !site_yaml.is_file() {
+        return Err(BuildError::Usage(
+            Diagnostic::global(format!(
+                "{} is not a verdict site: {} is missing (create one with `verdict init DIR`)",
+                root.display(),
+                site_yaml.display()
+            ))
+            .into(),
+        ));
+    }
+    let out = opts.out.clone().unwrap_or_else(|| root.join("public"));
+    let out = output::check_out_dir(root, &out).map_err(|d| BuildError::Usage(d.into()))?;
+    let fail = BuildError::Content;
+
+    let yaml_text = content::read_text(&site_yaml).map_err(|d| fail(d.into()))?;
+    let settings = config::load(&site_yaml, &yaml_text, opts.base_url.as_deref()).map_err(fail)?;
+    timer.done("settings");
+
+    let site_doc = YamlDoc::whole(&site_yaml, &yaml_text);
+    let (source, theme) = rayon::join(
+        || content::load(root),
+        || {
+            theme::load(root, &settings.config.theme, &|m| {
+                site_doc.error_at("theme", m)
+            })
+        },
+    );
+    let (source, theme) = match (source, theme) {
+        (Ok(s), Ok(t)) => (s, t),
+        (s, t) => {
+            let mut all = Diagnostics::default();
+            all.extend(s.err().map(|d| d.0).unwrap_or_default());
+            all.extend(t.err().map(|d| d.0).unwrap_or_default());
+            return Err(fail(all.fail::<()>().unwrap_err()));
+        }
+    };
+    timer.done("load");
+
+    let assets = assets::collect(&theme, root, &settings, &source.assets).map_err(fail)?;
+    check_branding_files(&settings, &assets.names, &site_doc).map_err(fail)?;
+    let urls = UrlBuilder::new(settings.base_url.clone(), settings.config.relative_urls);
+    let mut templates =
+        Templates::compile(&theme, urls, assets.names.clone()).map_err(|d| fail(d.into()))?;
+    for required in ["home.html", "section.html", "page.html", "404.html"] {
+        if !templates.has(required) {
+            return Err(fail(
+                Diagnostic::global(format!(
+                    "theme `{}` has no templates/{required}",
+                    theme.chain[0]
+                ))
+                .into(),
+            ));
+        }
+    }
+    timer.done("templates");
+
+    let names = templates.names();
+    let site = site::assemble(
+        settings,
+        source,
+        (&site_yaml, &yaml_text),
+        &AssembleOptions {
+            drafts: opts.drafts,
+            templates: &names,
+        },
+    )
+    .map_err(fail)?;
+    render::global_context(&site, &mut templates);
+    timer.done("model");
+
+    let staging = Staging::create(&out).map_err(|d| BuildError::Usage(d.into()))?;
+    let deps = render_pages(&site, &templates, &staging).map_err(fail)?;
+    timer.done("render");
+
+    let mut files = write_extras(&site, &templates, &staging).map_err(fail)?;
+    files += write_assets(assets.files, &staging).map_err(fail)?;
+    timer.done("extras");
+
+    staging.commit().map_err(|d| fail(d.into()))?;
+    timer.done("swap");
+    Ok(BuildReport {
+        pages: site.pages.len(),
+        files: files + site.pages.len(),
+        elapsed: timer.start.elapsed(),
+        stages: timer.stages,
+        out,
+        deps,
+    })
+}
+
+/// Renders every page on all cores; each is written as soon as it is done.
+fn render_pages(
+    site: &Site,
+    templates: &Templates,
+    staging: &Staging,
+) -> Result<BTreeMap<Route, PageDeps>, Diagnostics> {
+    let renderer = Renderer { site, templates };
+    let results: Vec<Result<(Route, PageDeps), Diagnostics>> = (0..site.pages.len())
+        .into_par_iter()
+        .map(|id| {
+            let page = renderer.page(id)?;
+            staging.write(&page.route.output_file(), page.html.as_bytes())?;
+            Ok((page.route, page.deps))
+        })
+        .collect();
+    let mut errors = Diagnostics::default();
+    let mut deps = BTreeMap::new();
+    for r in results {
+        match r {
+            Ok((route, d)) => {
+                deps.insert(route, d);
+            }
+            Err(e) => errors.extend(e.0),
+        }
+    }
+    errors.finish(deps)
+}
+
+/// 404 page, alias redirects, sitemap.xml and robots.txt. Returns the file count.
+fn write_extras(
+    site: &Site,
+    templates: &Templates,
+    staging: &Staging,
+) -> Result<usize, Diagnostics> {
+    let urls = &site.urls;
+    let renderer = Renderer { site, templates };
+    staging.write("404.html", renderer.not_found()?.as_bytes())?;
+    let mut files = 1;
+
+    for page in &site.pages {
+        for alias in &page.aliases {
+            let href = urls.href(alias, &page.route, None);
+            let html = redirect_page(&href, &urls.absolute(&page.route));
+            staging.write(&alias.output_file(), html.as_bytes())?;
+            files += 1;
+        }
+    }
+
+    let mut sitemap = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+    );
+    let mut published: Vec<&site::Page> = site
+        .pages
+        .iter()
+        .filter(|p| !p.source.front.draft)
+        .collect();
+    published.sort_by(|a, b| a.route.cmp(&b.route));
+    for page in published {
+        sitemap.push_str("  <url><loc>");
+        sitemap.push_str(&xml_escape(&urls.absolute(&page.route)));
+        sitemap.push_str("</loc>");
+        if let Some(date) = &page.source.front.date {
+            sitemap.push_str(&format!("<lastmod>{date}</lastmod>"));
+        }
+        sitemap.push_str("</url>\n");
+    }
+    sitemap.push_str("</urlset>\n");
+    staging.write("sitemap.xml", sitemap.as_bytes())?;
+    let robots = format!(
+        "User-agent: *\nAllow: /\n\nSitemap: {}\n",
+        urls.absolute(&Route::file("sitemap.xml"))
+    );
+    staging.write("robots.txt", robots.as_bytes())?;
+    Ok(files + 2)
+}
+
+fn write_assets(files: Vec<(Route, AssetBody)>, staging: &Staging) -> Result<usize, Diagnostics> {
+    let results: Vec<Result<(), Diagnostic>> = files
+        .par_iter()
+        .map(|(route, body)| match body {
+            AssetBody::Bytes(b) => staging.write(route.as_str(), b),
+            AssetBody::Copy(path) => staging.copy(route.as_str(), path),
+        })
+        .collect();
+    let mut errors = Diagnostics::default();
+    errors.extend(results.into_iter().filter_map(Result::err));
+    errors.finish(files.len())
+}
+
+fn redirect_page(href: &str, absolute: &str) -> String {
+    let href = xml_escape(href);
+    let absolute = xml_escape(absolute);
+    format!(
+        "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>Moved</title>\n<link rel=\"canonical\" href=\"{absolute}\">\n<meta name=\"robots\" content=\"noindex\">\n<meta http-equiv=\"refresh\" content=\"0; url={href}\">\n</head>\n<body>\n<p>This page has moved to <a href=\"{href}\">{absolute}</a>.</p>\n</body>\n</html>\n"
+    )
+}
+
+fn xml_escape(s: &str) -> String {
+    crate::highlight::escape_attr(s)
+}
+
+fn check_branding_files(
+    settings: &config::Settings,
+    names: &BTreeMap<String, Route>,
+    doc: &YamlDoc,
+) -> Result<(), Diagnostics> {
+    let mut errors = Diagnostics::default();
+    let b = &settings.config.branding;
+    for (key, value) in [("branding.logo", &b.logo), ("branding.favicon", &b.favicon)] {
+        if let Some(path) = value
+            && !names.contains_key(path.trim_start_matches('/'))
+        {
+            errors.push(doc.error_at(
+                key,
+                format!("no file `{path}` in static/ (or the theme's static/)"),
+            ));
+        }
+    }
+    errors.finish(())
+}
+
+/// Prints a build's problems to stderr, then a count.
+pub fn print_diagnostics(d: &Diagnostics) {
+    use std::io::IsTerminal;
+    let color = std::io::stderr().is_terminal();
+    for diag in &d.0 {
+        eprintln!("{}\n", diag.render(color));
+    }
+}
+
+/// Relative display of the output folder for the summary line.
+pub fn shown(out: &Path) -> String {
+    match std::env::current_dir()
+        .ok()
+        .and_then(|cwd| out.strip_prefix(cwd).ok().map(Path::to_path_buf))
+    {
+        Some(rel) if !rel.as_os_str().is_empty() => rel.display().to_string(),
+        _ => out.display().to_string(),
+    }
+}

@@ -1,0 +1,105 @@
+//! The `verdict` command line: parses arguments, runs a command, prints
+//! diagnostics and a summary, and exits 0 (ok), 1 (content or build errors)
+//! or 2 (usage errors).
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use verdict::build::{self, BuildError, BuildOptions};
+use verdict::diagnostics::Diagnostics;
+
+#[derive(Parser)]
+#[command(
+    name = "verdict",
+    version,
+    about = "Build technology decision guides: comparisons, verdicts and a decision helper, as a static site."
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Build the site into a folder of static files
+    Build {
+        /// The site folder (holding content/, and optionally themes/ and static/)
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Where to write the site [default: <root>/public]
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// Override base_url from content/site.yaml
+        #[arg(long)]
+        base_url: Option<String>,
+        /// Include pages marked `draft: true`
+        #[arg(long)]
+        drafts: bool,
+    },
+    /// Write a small example site into DIR (which must be empty or missing)
+    Init { dir: PathBuf },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Build {
+            root,
+            out,
+            base_url,
+            drafts,
+        } => {
+            let opts = BuildOptions {
+                root,
+                out,
+                base_url,
+                drafts,
+            };
+            match build::build(&opts) {
+                Ok(report) => {
+                    println!(
+                        "built {} pages, {} files in {} ms → {}",
+                        report.pages,
+                        report.files,
+                        report.elapsed.as_millis(),
+                        build::shown(&report.out)
+                    );
+                    ExitCode::SUCCESS
+                }
+                Err(BuildError::Content(d)) => {
+                    report_failure(&d, "build failed; the previous output is unchanged");
+                    ExitCode::from(1)
+                }
+                Err(BuildError::Usage(d)) => {
+                    report_failure(&d, "nothing was built");
+                    ExitCode::from(2)
+                }
+            }
+        }
+        Command::Init { dir } => match verdict::init::init(&dir) {
+            Ok(n) => {
+                println!(
+                    "wrote {n} files into {}; build with: verdict build --root {}",
+                    dir.display(),
+                    dir.display()
+                );
+                ExitCode::SUCCESS
+            }
+            Err(d) => {
+                report_failure(&d.into(), "nothing was written");
+                ExitCode::from(2)
+            }
+        },
+    }
+}
+
+fn report_failure(d: &Diagnostics, what: &str) {
+    build::print_diagnostics(d);
+    let n = d.0.len();
+    eprintln!(
+        "error: {n} problem{} found; {what}",
+        if n == 1 { "" } else { "s" }
+    );
+}

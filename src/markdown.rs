@@ -1,0 +1,453 @@
+//! Markdown: a page's body in, HTML out, with heading ids, a table of
+//! contents, highlighted code, and links checked and rewritten.
+//!
+//! Steps, per page: parse with pulldown-cmark (tables, footnotes,
+//! strikethrough, task lists, heading attributes); give every heading a
+//! unique, stable id and an anchor link; turn links to `.md` files into the
+//! final URLs (an unknown page or anchor is an error at its file:line:col);
+//! give root-relative links the base path; highlight fenced code. Raw HTML
+//! the writer typed passes through. Pure: no I/O.
+
+use std::collections::{BTreeSet, HashSet};
+
+use pulldown_cmark::{
+    CodeBlockKind, CowStr, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd,
+};
+use serde::Serialize;
+
+use crate::content::SourcePage;
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::highlight::{self, escape_attr};
+use crate::site::{Page, PageId, Site};
+use crate::slug::slugify;
+use crate::urls::Route;
+
+fn options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_HEADING_ATTRIBUTES
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct TocEntry {
+    pub level: u8,
+    pub id: String,
+    pub title: String,
+}
+
+#[derive(Debug, Default)]
+pub struct Rendered {
+    pub html: String,
+    pub toc: Vec<TocEntry>,
+    /// Pages this one links to (their URLs appear in it).
+    pub linked: BTreeSet<PageId>,
+    pub word_count: usize,
+}
+
+/// Gives headings unique ids: explicit `{#id}` as written, others the slug of
+/// their text, with `-1`, `-2`… added on repeats.
+#[derive(Default)]
+struct HeadingIds {
+    used: HashSet<String>,
+}
+
+impl HeadingIds {
+    fn explicit(&mut self, id: &str) -> bool {
+        self.used.insert(id.to_string())
+    }
+    fn auto(&mut self, text: &str) -> String {
+        let base = match slugify(text) {
+            s if s.is_empty() => "section".to_string(),
+            s => s,
+        };
+        let mut id = base.clone();
+        let mut n = 0;
+        while !self.used.insert(id.clone()) {
+            n += 1;
+            id = format!("{base}-{n}");
+        }
+        id
+    }
+}
+
+/// Heading ids of a page, in order, without rendering it.
+pub fn collect_anchors(page: &SourcePage) -> Result<Vec<String>, Diagnostics> {
+    let body = page.body();
+    let mut errors = Diagnostics::default();
+    let mut headings: Vec<(Option<String>, String, usize)> = Vec::new();
+    let mut open = false;
+    for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
+        match event {
+            Event::Start(Tag::Heading { id, .. }) => {
+                headings.push((id.map(|s| s.to_string()), String::new(), range.start));
+                open = true;
+            }
+            Event::Text(t) | Event::Code(t) if open => {
+                if let Some((_, text, _)) = headings.last_mut() {
+                    text.push_str(&t);
+                }
+            }
+            Event::End(TagEnd::Heading(_)) => open = false,
+            _ => {}
+        }
+    }
+    // Explicit ids are reserved first, so an automatic id never takes one.
+    let mut ids = HeadingIds::default();
+    for (explicit, _, start) in &headings {
+        if let Some(id) = explicit
+            && !ids.explicit(id)
+        {
+            errors.push(Diagnostic::at_offset(
+                &page.file.path,
+                &page.file.text,
+                page.layout.body_start + start,
+                format!("heading id `{id}` is used twice on this page"),
+            ));
+        }
+    }
+    let out = headings
+        .into_iter()
+        .map(|(explicit, text, _)| explicit.unwrap_or_else(|| ids.auto(&text)))
+        .collect();
+    errors.finish(out)
+}
+
+/// What a link destination written in Markdown refers to.
+#[derive(Debug, PartialEq, Eq)]
+pub enum LinkKind {
+    /// Has a scheme (`https:`, `mailto:`) or is protocol-relative: untouched.
+    External,
+    /// `#anchor` on the same page.
+    Fragment(String),
+    /// `/about/`: a site path, given the base path.
+    Root {
+        path: String,
+        fragment: Option<String>,
+    },
+    /// `../speed.md#x`: another page, as a path relative to `content/`.
+    Page {
+        rel: String,
+        fragment: Option<String>,
+    },
+    /// `diagram.png`: a file beside the page, relative to `content/`.
+    File { rel: String },
+    /// A relative path that climbs out of `content/`.
+    Outside,
+}
+
+/// Classifies `dest` written in the page at `from_rel` (relative to `content/`).
+pub fn classify(dest: &str, from_rel: &str) -> LinkKind {
+    let scheme = dest.split_once(':').is_some_and(|(s, _)| {
+        !s.is_empty()
+            && s.chars()
+                .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
+    });
+    if scheme || dest.starts_with("//") {
+        return LinkKind::External;
+    }
+    let (path, fragment) = match dest.split_once('#') {
+        Some((p, f)) => (p, Some(f.to_string())),
+        None => (dest, None),
+    };
+    if path.is_empty() {
+        return LinkKind::Fragment(fragment.unwrap_or_default());
+    }
+    if path.starts_with('/') {
+        return LinkKind::Root {
+            path: path.to_string(),
+            fragment,
+        };
+    }
+    let path = path.split('?').next().unwrap_or(path);
+    let mut parts: Vec<&str> = from_rel.split('/').collect();
+    parts.pop();
+    for seg in path.split('/') {
+        match seg {
+            "" | "." => {}
+            ".." => {
+                if parts.pop().is_none() {
+                    return LinkKind::Outside;
+                }
+            }
+            s => parts.push(s),
+        }
+    }
+    let rel = parts.join("/");
+    if rel.ends_with(".md") {
+        LinkKind::Page { rel, fragment }
+    } else {
+        LinkKind::File { rel }
+    }
+}
+
+/// Renders a page's Markdown for the page being written at `page.route`.
+pub fn render(page: &Page, site: &Site) -> Result<Rendered, Diagnostics> {
+    let src = &page.source;
+    let body = src.body();
+    let base = src.layout.body_start;
+    let mut errors = Diagnostics::default();
+    let mut out = Rendered::default();
+    let mut events: Vec<Event> = Vec::new();
+    let mut heading_index = 0usize;
+    let mut heading: Option<(HeadingLevel, Vec<Event>, String)> = None;
+    let mut code: Option<(String, String)> = None;
+
+    let error_at = |offset: usize, msg: String| {
+        Diagnostic::at_offset(&src.file.path, &src.file.text, base + offset, msg)
+    };
+
+    for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
+        if let Some((lang, text)) = code.as_mut() {
+            match event {
+                Event::Text(t) => text.push_str(&t),
+                Event::End(TagEnd::CodeBlock) => {
+                    events.push(Event::Html(highlight::highlight(text, lang).into()));
+                    code = None;
+                }
+                _ => {}
+            }
+            continue;
+        }
+        let event = match event {
+            Event::Start(Tag::CodeBlock(kind)) => {
+                let lang = match kind {
+                    CodeBlockKind::Fenced(info) => {
+                        info.split_whitespace().next().unwrap_or("").to_string()
+                    }
+                    CodeBlockKind::Indented => String::new(),
+                };
+                code = Some((lang, String::new()));
+                continue;
+            }
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
+                let dest = rewrite(&dest_url, page, site, &mut out.linked)
+                    .map_err(|m| {
+                        let at = body[range.clone()]
+                            .find(dest_url.as_ref())
+                            .map_or(range.start, |i| range.start + i);
+                        errors.push(error_at(at, m));
+                    })
+                    .unwrap_or_else(|()| dest_url.to_string());
+                Event::Start(Tag::Link {
+                    link_type: if link_type == LinkType::Email {
+                        link_type
+                    } else {
+                        LinkType::Inline
+                    },
+                    dest_url: dest.into(),
+                    title,
+                    id,
+                })
+            }
+            Event::Start(Tag::Image {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
+                let dest = rewrite(&dest_url, page, site, &mut out.linked)
+                    .map_err(|m| {
+                        let at = body[range.clone()]
+                            .find(dest_url.as_ref())
+                            .map_or(range.start, |i| range.start + i);
+                        errors.push(error_at(at, m));
+                    })
+                    .unwrap_or_else(|()| dest_url.to_string());
+                Event::Start(Tag::Image {
+                    link_type,
+                    dest_url: dest.into(),
+                    title,
+                    id,
+                })
+            }
+            e => e,
+        };
+        if let Event::Text(t) = &event {
+            out.word_count += t.split_whitespace().count();
+        }
+        match event {
+            Event::Start(Tag::Heading { level, classes, .. }) => {
+                let class = if classes.is_empty() {
+                    String::new()
+                } else {
+                    format!(" class=\"{}\"", escape_attr(&classes.join(" ")))
+                };
+                heading = Some((level, vec![], class));
+            }
+            Event::End(TagEnd::Heading(_)) => {
+                if let Some((level, inner, class)) = heading.take() {
+                    let id = page.anchors.get(heading_index).cloned().unwrap_or_default();
+                    heading_index += 1;
+                    let text = plain_text(&inner);
+                    let id_attr = escape_attr(&id);
+                    events.push(Event::Html(
+                        format!("<{level} id=\"{id_attr}\"{class}>").into(),
+                    ));
+                    events.extend(inner);
+                    events.push(Event::Html(
+                        format!(
+                            " <a class=\"heading-anchor\" href=\"#{id_attr}\" aria-label=\"Link to this section: {}\">#</a></{level}>\n",
+                            escape_attr(&text)
+                        )
+                        .into(),
+                    ));
+                    out.toc.push(TocEntry {
+                        level: level as u8,
+                        id,
+                        title: text,
+                    });
+                }
+            }
+            e => match heading.as_mut() {
+                Some((_, inner, _)) => inner.push(e),
+                None => events.push(e),
+            },
+        }
+    }
+    pulldown_cmark::html::push_html(&mut out.html, events.into_iter());
+    errors.finish(out)
+}
+
+fn plain_text(events: &[Event]) -> String {
+    let mut s = String::new();
+    for e in events {
+        if let Event::Text(t) | Event::Code(t) = e {
+            s.push_str(t);
+        }
+    }
+    s
+}
+
+/// The href to write for `dest`, or a message saying why it is broken.
+fn rewrite(
+    dest: &CowStr,
+    page: &Page,
+    site: &Site,
+    linked: &mut BTreeSet<PageId>,
+) -> Result<String, String> {
+    let urls = &site.urls;
+    match classify(dest, &page.source.file.rel) {
+        LinkKind::External => Ok(dest.to_string()),
+        LinkKind::Fragment(f) => {
+            if f.is_empty() || page.anchors.contains(&f) {
+                Ok(dest.to_string())
+            } else {
+                Err(format!(
+                    "no heading with id `{f}` on this page{}",
+                    suggest(&f, &page.anchors)
+                ))
+            }
+        }
+        LinkKind::Root { path, fragment } => {
+            Ok(urls.href(&page.route, &Route::parse(&path), fragment.as_deref()))
+        }
+        LinkKind::Page { rel, fragment } => {
+            let Some(&id) = site.by_rel.get(&rel) else {
+                if site.drafts.contains(&rel) {
+                    return Err(format!("links to `{rel}`, a draft left out of this build"));
+                }
+                let names = site.by_rel.keys().map(String::as_str);
+                let hint = crate::diagnostics::did_you_mean(&rel, names)
+                    .map(|m| format!(" (did you mean `{m}`?)"))
+                    .unwrap_or_default();
+                return Err(format!(
+                    "links to `{dest}`, but there is no page `content/{rel}`{hint}"
+                ));
+            };
+            let target = &site.pages[id];
+            if let Some(f) = &fragment
+                && !f.is_empty()
+                && !target.anchors.contains(f)
+            {
+                return Err(format!(
+                    "links to `{dest}`, but `{rel}` has no heading with id `{f}`{}",
+                    suggest(f, &target.anchors)
+                ));
+            }
+            linked.insert(id);
+            Ok(urls.href(
+                &page.route,
+                &target.route,
+                fragment.as_deref().filter(|f| !f.is_empty()),
+            ))
+        }
+        LinkKind::File { rel } => {
+            if site.assets.iter().any(|a| a.rel == rel) {
+                Ok(urls.href(&page.route, &Route::file(&rel), None))
+            } else {
+                Err(format!(
+                    "links to `{dest}`, but there is no file `content/{rel}`"
+                ))
+            }
+        }
+        LinkKind::Outside => Err(format!("`{dest}` points outside content/")),
+    }
+}
+
+fn suggest(word: &str, candidates: &[String]) -> String {
+    crate::diagnostics::did_you_mean(word, candidates.iter().map(String::as_str))
+        .map(|m| format!(" (did you mean `{m}`?)"))
+        .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn classifies_links() {
+        assert_eq!(classify("https://x.org/a", "a.md"), LinkKind::External);
+        assert_eq!(classify("mailto:a@b.c", "a.md"), LinkKind::External);
+        assert_eq!(classify("//cdn.x/a.js", "a.md"), LinkKind::External);
+        assert_eq!(classify("#top", "a.md"), LinkKind::Fragment("top".into()));
+        assert_eq!(
+            classify("/about/#team", "x/a.md"),
+            LinkKind::Root {
+                path: "/about/".into(),
+                fragment: Some("team".into())
+            }
+        );
+        assert_eq!(
+            classify("speed.md#gil", "aspects/scalability.md"),
+            LinkKind::Page {
+                rel: "aspects/speed.md".into(),
+                fragment: Some("gil".into())
+            }
+        );
+        assert_eq!(
+            classify("../about.md", "aspects/speed.md"),
+            LinkKind::Page {
+                rel: "about.md".into(),
+                fragment: None
+            }
+        );
+        assert_eq!(
+            classify("./img/a.png", "aspects/speed.md"),
+            LinkKind::File {
+                rel: "aspects/img/a.png".into()
+            }
+        );
+        assert_eq!(
+            classify("../../x.md", "aspects/speed.md"),
+            LinkKind::Outside
+        );
+    }
+
+    #[test]
+    fn heading_ids_are_unique_and_stable() {
+        let mut ids = HeadingIds::default();
+        assert_eq!(ids.auto("Node.js"), "node-js");
+        assert_eq!(ids.auto("Node.js"), "node-js-1");
+        assert_eq!(ids.auto("Node.js"), "node-js-2");
+        assert_eq!(ids.auto("!!!"), "section");
+        assert!(ids.explicit("custom"));
+        assert!(!ids.explicit("custom"));
+    }
+}

@@ -1,0 +1,274 @@
+//! Output: where a build writes, and the swap that makes a build all or nothing.
+//!
+//! A build renders into a fresh sibling of the output folder
+//! (`.public.verdict-staging` beside `public/`) and only when every step
+//! succeeded swaps it into place; a failed build removes the staging folder
+//! and leaves the previous output byte for byte as it was. Before anything
+//! is written, [`check_out_dir`] refuses folders that a wrong flag could
+//! destroy: the site root or a parent of it, `/`, the site's own sources,
+//! and non-empty folders that verdict did not create (it leaves a marker).
+
+use std::path::{Component, Path, PathBuf};
+
+use crate::diagnostics::Diagnostic;
+
+/// The file verdict leaves in every output folder it creates.
+pub const MARKER: &str = ".verdict-output";
+
+/// Makes `p` absolute and resolves symlinks as far as the path exists.
+fn resolve(p: &Path) -> std::io::Result<PathBuf> {
+    let abs = if p.is_absolute() {
+        p.to_path_buf()
+    } else {
+        std::env::current_dir()?.join(p)
+    };
+    let mut clean = PathBuf::new();
+    for c in abs.components() {
+        match c {
+            Component::ParentDir => {
+                clean.pop();
+            }
+            Component::CurDir => {}
+            other => clean.push(other.as_os_str()),
+        }
+    }
+    // Canonicalize the longest existing prefix, then re-append the rest.
+    let mut existing = clean.clone();
+    let mut rest = Vec::new();
+    while !existing.exists() {
+        match existing.file_name() {
+            Some(name) => {
+                rest.push(name.to_os_string());
+                existing.pop();
+            }
+            None => break,
+        }
+    }
+    let mut out = existing.canonicalize()?;
+    for name in rest.into_iter().rev() {
+        out.push(name);
+    }
+    Ok(out)
+}
+
+/// Checks that `out` is a safe place to build into; returns its absolute path.
+pub fn check_out_dir(root: &Path, out: &Path) -> Result<PathBuf, Diagnostic> {
+    let shown = out.display();
+    let root = resolve(root)
+        .map_err(|e| Diagnostic::global(format!("site root {}: {e}", root.display())))?;
+    let abs =
+        resolve(out).map_err(|e| Diagnostic::global(format!("output folder {shown}: {e}")))?;
+    let refuse = |why: &str| {
+        Err(Diagnostic::global(format!(
+            "refusing to build into {shown}: {why}"
+        )))
+    };
+    if abs.parent().is_none() {
+        return refuse("it is the file system root");
+    }
+    if abs == root {
+        return refuse("it is the site root itself");
+    }
+    if root.starts_with(&abs) {
+        return refuse("it contains the site");
+    }
+    for own in ["content", "themes", "static"] {
+        if abs.starts_with(root.join(own)) {
+            return refuse(&format!("it is inside the site's {own}/ folder"));
+        }
+    }
+    if abs.exists() {
+        if !abs.is_dir() {
+            return refuse("it is a file, not a folder");
+        }
+        let non_empty = std::fs::read_dir(&abs)
+            .map_err(|e| Diagnostic::global(format!("output folder {shown}: {e}")))?
+            .next()
+            .is_some();
+        if non_empty && !abs.join(MARKER).is_file() {
+            return refuse(&format!(
+                "it holds files verdict did not make (no {MARKER} marker); empty it or choose another --out"
+            ));
+        }
+    }
+    Ok(abs)
+}
+
+/// A staging folder being filled; dropped without [`Staging::commit`], it is removed.
+pub struct Staging {
+    out: PathBuf,
+    dir: PathBuf,
+    committed: bool,
+}
+
+fn sibling(out: &Path, suffix: &str) -> PathBuf {
+    let name = out
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    out.with_file_name(format!(".{name}.verdict-{suffix}"))
+}
+
+impl Staging {
+    /// Creates the staging folder next to `out` (an absolute, checked path).
+    pub fn create(out: &Path) -> Result<Staging, Diagnostic> {
+        let dir = sibling(out, "staging");
+        let io =
+            |e: std::io::Error| Diagnostic::global(format!("cannot create {}: {e}", dir.display()));
+        if dir.exists() {
+            // Left by a build that was killed; it is ours by name and marker.
+            if dir.join(MARKER).is_file() {
+                std::fs::remove_dir_all(&dir).map_err(io)?;
+            } else {
+                return Err(Diagnostic::global(format!(
+                    "{} exists and was not made by verdict; remove it",
+                    dir.display()
+                )));
+            }
+        }
+        if let Some(parent) = dir.parent() {
+            std::fs::create_dir_all(parent).map_err(io)?;
+        }
+        std::fs::create_dir(&dir).map_err(io)?;
+        let staging = Staging {
+            out: out.to_path_buf(),
+            dir,
+            committed: false,
+        };
+        staging.write(
+            MARKER,
+            b"This folder was written by verdict; `verdict build` may replace it.\n",
+        )?;
+        Ok(staging)
+    }
+
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// Writes a file at `rel` (a `/`-separated path inside the output).
+    pub fn write(&self, rel: &str, bytes: &[u8]) -> Result<(), Diagnostic> {
+        let path = self.path_for(rel)?;
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).map_err(|e| {
+                Diagnostic::global(format!("cannot create {}: {e}", parent.display()))
+            })?;
+        }
+        std::fs::write(&path, bytes)
+            .map_err(|e| Diagnostic::global(format!("cannot write {}: {e}", path.display())))
+    }
+
+    pub fn copy(&self, rel: &str, from: &Path) -> Result<(), Diagnostic> {
+        let path = self.path_for(rel)?;
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).map_err(|e| {
+                Diagnostic::global(format!("cannot create {}: {e}", parent.display()))
+            })?;
+        }
+        std::fs::copy(from, &path).map(|_| ()).map_err(|e| {
+            Diagnostic::in_file(from, format!("cannot copy to {}: {e}", path.display()))
+        })
+    }
+
+    /// Output paths come from validated routes; this is the last guard that
+    /// nothing lands outside the staging folder.
+    fn path_for(&self, rel: &str) -> Result<PathBuf, Diagnostic> {
+        let safe = !rel.is_empty()
+            && !rel.starts_with('/')
+            && rel
+                .split('/')
+                .all(|s| !s.is_empty() && s != "." && s != "..");
+        if safe {
+            Ok(self.dir.join(rel))
+        } else {
+            Err(Diagnostic::global(format!(
+                "refusing to write outside the output folder: {rel}"
+            )))
+        }
+    }
+
+    /// Swaps the staging folder in place of the output folder.
+    pub fn commit(mut self) -> Result<(), Diagnostic> {
+        let old = sibling(&self.out, "old");
+        let io = |what: &str, e: std::io::Error| Diagnostic::global(format!("cannot {what}: {e}"));
+        if old.exists() {
+            std::fs::remove_dir_all(&old).map_err(|e| io("remove an old output folder", e))?;
+        }
+        let had_previous = self.out.exists();
+        if had_previous {
+            std::fs::rename(&self.out, &old)
+                .map_err(|e| io("move the previous output aside", e))?;
+        }
+        if let Err(e) = std::fs::rename(&self.dir, &self.out) {
+            if had_previous {
+                let _ = std::fs::rename(&old, &self.out);
+            }
+            return Err(io("move the new output into place", e));
+        }
+        self.committed = true;
+        if had_previous {
+            std::fs::remove_dir_all(&old).map_err(|e| io("remove the previous output", e))?;
+        }
+        Ok(())
+    }
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.committed {
+            let _ = std::fs::remove_dir_all(&self.dir);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn refuses_dangerous_folders() {
+        let tmp = tempfile::tempdir().unwrap();
+        let root = tmp.path().join("site");
+        std::fs::create_dir_all(root.join("content")).unwrap();
+        assert!(check_out_dir(&root, &root).is_err());
+        assert!(check_out_dir(&root, tmp.path()).is_err());
+        assert!(check_out_dir(&root, Path::new("/")).is_err());
+        assert!(check_out_dir(&root, &root.join("content/out")).is_err());
+        assert!(check_out_dir(&root, &root.join("public/../")).is_err());
+        let unrelated = tmp.path().join("docs");
+        std::fs::create_dir_all(&unrelated).unwrap();
+        std::fs::write(unrelated.join("notes.txt"), "mine").unwrap();
+        let err = check_out_dir(&root, &unrelated).unwrap_err();
+        assert!(err.message.contains("did not make"), "{}", err.message);
+        assert!(check_out_dir(&root, &root.join("public")).is_ok());
+        std::fs::create_dir_all(tmp.path().join("empty")).unwrap();
+        assert!(check_out_dir(&root, &tmp.path().join("empty")).is_ok());
+    }
+
+    #[test]
+    fn staging_swaps_only_on_commit() {
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path().join("public");
+        let s = Staging::create(&out).unwrap();
+        s.write("a/index.html", b"one").unwrap();
+        s.commit().unwrap();
+        assert_eq!(std::fs::read(out.join("a/index.html")).unwrap(), b"one");
+
+        let s = Staging::create(&out).unwrap();
+        s.write("b/index.html", b"two").unwrap();
+        drop(s);
+        assert_eq!(std::fs::read(out.join("a/index.html")).unwrap(), b"one");
+        assert!(!out.join("b").exists());
+        assert!(!sibling(&out, "staging").exists());
+
+        let s = Staging::create(&out).unwrap();
+        s.write("b/index.html", b"two").unwrap();
+        assert!(s.write("../escape", b"x").is_err());
+        s.commit().unwrap();
+        assert!(
+            !out.join("a").exists(),
+            "files of an older build never linger"
+        );
+        assert!(out.join(MARKER).is_file());
+    }
+}

@@ -1,0 +1,304 @@
+//! Rendering: one page of the [`Site`] in, its HTML out.
+//!
+//! [`Renderer::page`] is a pure function of the page, the site model and the
+//! compiled templates: it reads no files and writes none, so pages can be
+//! rendered on any thread in any order. It also reports what the page
+//! depends on (its template, other pages whose titles or URLs it shows, the
+//! data files), which watch mode uses to re-render only what an edit touches.
+//!
+//! Templates receive views made for them (`PageView`, `LinkView`), never the
+//! raw front matter; the README's "Template context" section documents them.
+
+use std::collections::BTreeSet;
+
+use serde::Serialize;
+use serde_json::Value;
+use tera::Context;
+
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::markdown::{self, TocEntry};
+use crate::site::{NavTarget, Page, PageId, PageKind, Site};
+use crate::templates::Templates;
+use crate::urls::Route;
+
+/// What a rendered page was made from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PageDeps {
+    pub template: String,
+    /// Pages whose title, description or URL appear in this one.
+    pub pages: BTreeSet<PageId>,
+    /// Templates can read any data file through `data`, so every page
+    /// depends on all of them.
+    pub data: bool,
+}
+
+pub struct RenderedPage {
+    pub route: Route,
+    pub html: String,
+    pub deps: PageDeps,
+}
+
+#[derive(Serialize)]
+struct PageView<'a> {
+    kind: &'a str,
+    title: &'a str,
+    description: &'a str,
+    date: Option<&'a str>,
+    url: String,
+    permalink: String,
+    content: String,
+    toc: Vec<TocEntry>,
+    word_count: usize,
+    reading_minutes: usize,
+    extra: &'a Value,
+    source: &'a str,
+}
+
+#[derive(Serialize)]
+struct LinkView<'a> {
+    title: &'a str,
+    description: &'a str,
+    url: String,
+    date: Option<&'a str>,
+    kind: PageKind,
+}
+
+#[derive(Serialize)]
+struct NavView<'a> {
+    title: &'a str,
+    url: String,
+    active: bool,
+    external: bool,
+}
+
+#[derive(Serialize)]
+struct SectionView<'a> {
+    pages: Vec<LinkView<'a>>,
+    subsections: Vec<LinkView<'a>>,
+}
+
+pub struct Renderer<'a> {
+    pub site: &'a Site,
+    pub templates: &'a Templates,
+}
+
+impl<'a> Renderer<'a> {
+    pub fn page(&self, id: PageId) -> Result<RenderedPage, Diagnostics> {
+        let site = self.site;
+        let page = &site.pages[id];
+        let md = markdown::render(page, site)?;
+        let mut deps = PageDeps {
+            template: page.template.clone(),
+            pages: md.linked.clone(),
+            data: true,
+        };
+        let link = |id: PageId, deps: &mut PageDeps| -> LinkView<'a> {
+            deps.pages.insert(id);
+            self.link_view(&page.route, id)
+        };
+
+        let mut ctx = self.common_context(&page.route, Some(id), &mut deps);
+        let view = PageView {
+            kind: match page.kind {
+                PageKind::Home => "home",
+                PageKind::Section => "section",
+                PageKind::Page => "page",
+            },
+            title: page.title(),
+            description: self.description(page),
+            date: page.source.front.date.as_deref(),
+            url: site.urls.href(&page.route, &page.route, None),
+            permalink: site.urls.absolute(&page.route),
+            content: md.html,
+            toc: md.toc,
+            word_count: md.word_count,
+            reading_minutes: md.word_count.div_ceil(220).max(1),
+            extra: &page.extra,
+            source: &page.source.file.rel,
+        };
+        ctx.insert("page", &view);
+        if page.kind != PageKind::Page {
+            let (mut pages, mut subsections) = (Vec::new(), Vec::new());
+            for &child in &page.children {
+                let v = link(child, &mut deps);
+                if site.pages[child].kind == PageKind::Section {
+                    subsections.push(v);
+                } else {
+                    pages.push(v);
+                }
+            }
+            ctx.insert("section", &SectionView { pages, subsections });
+        }
+        let mut ancestors = Vec::new();
+        let mut cur = page.parent;
+        while let Some(p) = cur {
+            ancestors.push(link(p, &mut deps));
+            cur = site.pages[p].parent;
+        }
+        ancestors.reverse();
+        ctx.insert("ancestors", &ancestors);
+        ctx.insert("prev", &page.prev.map(|p| link(p, &mut deps)));
+        ctx.insert("next", &page.next.map(|p| link(p, &mut deps)));
+
+        let html = self.templates.render(&page.template, &ctx)?;
+        Ok(RenderedPage {
+            route: page.route.clone(),
+            html,
+            deps,
+        })
+    }
+
+    /// The 404 page, written at `/404.html`.
+    pub fn not_found(&self) -> Result<String, Diagnostic> {
+        let site = self.site;
+        let route = Route::file("404.html");
+        let mut deps = PageDeps {
+            template: "404.html".into(),
+            pages: BTreeSet::new(),
+            data: true,
+        };
+        let mut ctx = self.common_context(&route, None, &mut deps);
+        let view = PageView {
+            kind: "404",
+            title: "Page not found",
+            description: &site.settings.config.description,
+            date: None,
+            url: site.urls.href(&route, &route, None),
+            permalink: site.urls.absolute(&route),
+            content: String::new(),
+            toc: Vec::new(),
+            word_count: 0,
+            reading_minutes: 0,
+            extra: &Value::Null,
+            source: "",
+        };
+        ctx.insert("page", &view);
+        ctx.insert("ancestors", &Vec::<LinkView>::new());
+        ctx.insert("prev", &Option::<LinkView>::None);
+        ctx.insert("next", &Option::<LinkView>::None);
+        self.templates.render("404.html", &ctx)
+    }
+
+    /// Context every template gets: the route (for `url()`/`asset()`),
+    /// navigation, footer links and the home URL, all relative to `route`.
+    fn common_context(
+        &self,
+        route: &Route,
+        current: Option<PageId>,
+        deps: &mut PageDeps,
+    ) -> Context {
+        let site = self.site;
+        let mut ctx = Context::new();
+        ctx.insert("route", route.as_str());
+        ctx.insert("home_url", &site.urls.href(route, &Route::home(), None));
+        let nav: Vec<NavView> = site
+            .navigation
+            .iter()
+            .map(|entry| match &entry.target {
+                NavTarget::Page(id) => {
+                    deps.pages.insert(*id);
+                    NavView {
+                        title: &entry.title,
+                        url: site.urls.href(route, &site.pages[*id].route, None),
+                        active: current.is_some_and(|c| c == *id || self.is_ancestor(*id, c)),
+                        external: false,
+                    }
+                }
+                NavTarget::Url(url) => NavView {
+                    title: &entry.title,
+                    url: self.yaml_href(route, url),
+                    active: false,
+                    external: !url.starts_with('/'),
+                },
+            })
+            .collect();
+        ctx.insert("nav", &nav);
+        let footer: Vec<NavView> = site
+            .settings
+            .config
+            .branding
+            .footer
+            .links
+            .iter()
+            .map(|l| NavView {
+                title: &l.title,
+                url: self.yaml_href(route, &l.url),
+                active: false,
+                external: !l.url.starts_with('/'),
+            })
+            .collect();
+        ctx.insert("footer_links", &footer);
+        ctx
+    }
+
+    fn is_ancestor(&self, ancestor: PageId, mut id: PageId) -> bool {
+        while let Some(p) = self.site.pages[id].parent {
+            if p == ancestor && ancestor != self.site.home {
+                return true;
+            }
+            id = p;
+        }
+        false
+    }
+
+    /// A URL from site.yaml: root-relative ones get the base path.
+    fn yaml_href(&self, from: &Route, url: &str) -> String {
+        if url.starts_with('/') && !url.starts_with("//") {
+            let (path, fragment) = match url.split_once('#') {
+                Some((p, f)) => (p, Some(f)),
+                None => (url, None),
+            };
+            self.site.urls.href(from, &Route::parse(path), fragment)
+        } else {
+            url.to_string()
+        }
+    }
+
+    fn description<'p>(&'p self, page: &'p Page) -> &'p str {
+        page.source
+            .front
+            .description
+            .as_deref()
+            .unwrap_or(&self.site.settings.config.description)
+    }
+
+    fn link_view(&self, from: &Route, id: PageId) -> LinkView<'a> {
+        let p = &self.site.pages[id];
+        LinkView {
+            title: p.title(),
+            description: p.source.front.description.as_deref().unwrap_or(""),
+            url: self.site.urls.href(from, &p.route, None),
+            date: p.source.front.date.as_deref(),
+            kind: p.kind,
+        }
+    }
+}
+
+/// The values every template sees through Tera's global context: `site`,
+/// `data` and `verdict`. Set once per build, not per page.
+pub fn global_context(site: &Site, templates: &mut Templates) {
+    let c = &site.settings.config;
+    let branding = &c.branding;
+    let site_view = serde_json::json!({
+        "title": c.title,
+        "description": c.description,
+        "language": c.language,
+        "base_url": site.urls.absolute(&Route::home()),
+        "relative_urls": c.relative_urls,
+        "branding": {
+            "name": branding.name.clone().unwrap_or_else(|| c.title.clone()),
+            "logo": branding.logo,
+            "favicon": branding.favicon,
+            "accent": { "light": branding.accent.light, "dark": branding.accent.dark },
+            "footer_text": branding.footer.text,
+        },
+        "extra": c.extra,
+    });
+    let g = templates.global_context();
+    g.insert("site", &site_view);
+    g.insert("data", &site.data);
+    g.insert(
+        "verdict",
+        &serde_json::json!({ "version": env!("CARGO_PKG_VERSION") }),
+    );
+}

@@ -1,0 +1,388 @@
+//! The site model: validated pages with their routes, sections, reading
+//! order and anchors, assembled from the loaded [`Source`].
+//!
+//! In: [`Source`], [`Settings`], build options and the theme's template
+//! names. Out: a [`Site`] in which every page has a unique route, every
+//! navigation entry names a real page, and every page's heading ids are
+//! known (so links can be checked while rendering). Pure: no I/O.
+
+use std::collections::{BTreeSet, HashMap};
+
+use rayon::prelude::*;
+use serde_json::Value;
+
+use crate::config::Settings;
+use crate::content::{ContentAsset, Source, SourcePage};
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::markdown;
+use crate::slug::slugify;
+use crate::urls::{Route, UrlBuilder};
+use crate::yaml::YamlDoc;
+
+pub type PageId = usize;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PageKind {
+    Home,
+    Section,
+    Page,
+}
+
+#[derive(Debug)]
+pub struct Page {
+    pub id: PageId,
+    pub source: SourcePage,
+    pub kind: PageKind,
+    pub route: Route,
+    /// The section this page belongs to (None for the home page).
+    pub parent: Option<PageId>,
+    /// For sections and home: pages and subsections, in order.
+    pub children: Vec<PageId>,
+    pub template: String,
+    pub aliases: Vec<Route>,
+    /// Heading ids, in document order.
+    pub anchors: Vec<String>,
+    pub prev: Option<PageId>,
+    pub next: Option<PageId>,
+    pub extra: Value,
+}
+
+impl Page {
+    pub fn title(&self) -> &str {
+        &self.source.front.title
+    }
+}
+
+#[derive(Debug)]
+pub struct NavEntry {
+    pub title: String,
+    pub target: NavTarget,
+}
+
+#[derive(Debug)]
+pub enum NavTarget {
+    Page(PageId),
+    Url(String),
+}
+
+#[derive(Debug)]
+pub struct Site {
+    pub settings: Settings,
+    pub urls: UrlBuilder,
+    pub pages: Vec<Page>,
+    pub home: PageId,
+    /// Pages by path relative to `content/` (`aspects/speed.md`).
+    pub by_rel: HashMap<String, PageId>,
+    /// Every page, section first then its children, depth first.
+    pub reading_order: Vec<PageId>,
+    pub navigation: Vec<NavEntry>,
+    pub data: Value,
+    pub data_files: Vec<String>,
+    pub assets: Vec<ContentAsset>,
+    /// Content-relative paths of draft pages left out of this build, so a link
+    /// to one gets a precise message.
+    pub drafts: BTreeSet<String>,
+}
+
+pub struct AssembleOptions<'a> {
+    pub drafts: bool,
+    pub templates: &'a [String],
+}
+
+pub fn assemble(
+    settings: Settings,
+    source: Source,
+    site_yaml: (&std::path::Path, &str),
+    opts: &AssembleOptions,
+) -> Result<Site, Diagnostics> {
+    let mut errors = Diagnostics::default();
+    let urls = UrlBuilder::new(settings.base_url.clone(), settings.config.relative_urls);
+
+    let mut drafts = BTreeSet::new();
+    let mut sources: Vec<SourcePage> = Vec::new();
+    for p in source.pages {
+        if p.front.draft && !opts.drafts {
+            drafts.insert(p.file.rel.clone());
+        } else {
+            sources.push(p);
+        }
+    }
+    sources.sort_by(|a, b| a.file.rel.cmp(&b.file.rel));
+
+    // Anchors are needed by every page that links to another one.
+    let anchors: Vec<Result<Vec<String>, Diagnostics>> =
+        sources.par_iter().map(markdown::collect_anchors).collect();
+
+    let mut pages: Vec<Page> = Vec::with_capacity(sources.len());
+    for (id, (source, anchors)) in sources.into_iter().zip(anchors).enumerate() {
+        let anchors = anchors.unwrap_or_else(|d| {
+            errors.extend(d.0);
+            Vec::new()
+        });
+        let rel = source.file.rel.clone();
+        let kind = if rel == "_index.md" {
+            PageKind::Home
+        } else if source.is_index {
+            PageKind::Section
+        } else {
+            PageKind::Page
+        };
+        let route = route_for(&rel, kind, source.front.slug.as_deref());
+        let template = source.front.template.clone().unwrap_or_else(|| {
+            match kind {
+                PageKind::Home => "home.html",
+                PageKind::Section => "section.html",
+                PageKind::Page => "page.html",
+            }
+            .to_string()
+        });
+        if !opts.templates.contains(&template) {
+            errors.push(source.front_doc().error_at(
+                "template",
+                format!("the theme has no template `{template}`"),
+            ));
+        }
+        let aliases = source
+            .front
+            .aliases
+            .iter()
+            .map(|a| alias_route(a))
+            .collect();
+        let extra = serde_json::to_value(&source.front.extra).unwrap_or(Value::Null);
+        pages.push(Page {
+            id,
+            source,
+            kind,
+            route,
+            parent: None,
+            children: Vec::new(),
+            template,
+            aliases,
+            anchors,
+            prev: None,
+            next: None,
+            extra,
+        });
+    }
+
+    let by_rel: HashMap<String, PageId> = pages
+        .iter()
+        .map(|p| (p.source.file.rel.clone(), p.id))
+        .collect();
+    check_routes(&pages, &mut errors);
+
+    let Some(&home) = by_rel.get("_index.md") else {
+        errors.push(Diagnostic::global(
+            "content/_index.md is missing: every site needs a home page",
+        ));
+        return errors.fail();
+    };
+
+    link_sections(&mut pages, &by_rel, home);
+    let reading_order = reading_order(&pages, home);
+    for w in reading_order.windows(2) {
+        pages[w[0]].next = Some(w[1]);
+        pages[w[1]].prev = Some(w[0]);
+    }
+
+    let doc = YamlDoc::whole(site_yaml.0, site_yaml.1);
+    let mut navigation = Vec::new();
+    for (i, item) in settings.config.navigation.iter().enumerate() {
+        let target = match (&item.page, &item.url) {
+            (Some(page), _) => match by_rel.get(page.trim_start_matches('/')) {
+                Some(&id) => NavTarget::Page(id),
+                None => {
+                    errors.push(missing_page(
+                        &doc,
+                        &format!("navigation[{i}].page"),
+                        page,
+                        &by_rel,
+                        &drafts,
+                    ));
+                    continue;
+                }
+            },
+            (None, Some(url)) => NavTarget::Url(url.clone()),
+            (None, None) => continue,
+        };
+        navigation.push(NavEntry {
+            title: item.title.clone(),
+            target,
+        });
+    }
+
+    errors.finish(Site {
+        settings,
+        urls,
+        pages,
+        home,
+        by_rel,
+        reading_order,
+        navigation,
+        data: source.data,
+        data_files: source.data_files,
+        assets: source.assets,
+        drafts,
+    })
+}
+
+fn missing_page(
+    doc: &YamlDoc,
+    path: &str,
+    page: &str,
+    by_rel: &HashMap<String, PageId>,
+    drafts: &BTreeSet<String>,
+) -> Diagnostic {
+    let msg = if drafts.contains(page) {
+        format!("`{page}` is a draft, left out of this build (build with --drafts to include it)")
+    } else {
+        format!("no page `{page}` under content/")
+    };
+    let d = doc.error_at(path, msg);
+    match crate::diagnostics::did_you_mean(page, by_rel.keys().map(String::as_str)) {
+        Some(m) => d.with_help(format!("did you mean `{m}`?")),
+        None => d,
+    }
+}
+
+/// `aspects/speed.md` → `aspects/speed/`; `aspects/_index.md` → `aspects/`.
+fn route_for(rel: &str, kind: PageKind, slug: Option<&str>) -> Route {
+    let mut parts: Vec<String> = rel.split('/').map(str::to_owned).collect();
+    let file = parts.pop().unwrap_or_default();
+    let mut segments: Vec<String> = parts.iter().map(|p| slugify(p)).collect();
+    if kind == PageKind::Page {
+        let stem = file.strip_suffix(".md").unwrap_or(&file);
+        segments.push(slug.map(str::to_owned).unwrap_or_else(|| slugify(stem)));
+    } else if let (Some(slug), Some(last)) = (slug, segments.last_mut()) {
+        *last = slug.to_string();
+    }
+    Route::dir(&segments)
+}
+
+fn alias_route(alias: &str) -> Route {
+    let last = alias.rsplit('/').next().unwrap_or("");
+    if alias.ends_with('/') || last.contains('.') {
+        Route::parse(alias)
+    } else {
+        Route::parse(&format!("{alias}/"))
+    }
+}
+
+/// Two sources for one output file, even differing only in letter case
+/// (which collide on case-insensitive file systems), are an error naming both.
+fn check_routes(pages: &[Page], errors: &mut Diagnostics) {
+    let mut seen: HashMap<String, (PageId, String)> = HashMap::new();
+    for page in pages {
+        let mut claims = vec![(page.route.clone(), "page".to_string())];
+        claims.extend(
+            page.aliases
+                .iter()
+                .map(|a| (a.clone(), "alias".to_string())),
+        );
+        for (i, (route, what)) in claims.into_iter().enumerate() {
+            let key = route.output_file().to_lowercase();
+            if let Some((other, other_what)) = seen.get(&key) {
+                let other_path = pages[*other].source.file.path.display().to_string();
+                let msg = format!(
+                    "this {what} and the {other_what} of {other_path} both map to the URL {route}"
+                );
+                let d = if what == "alias" {
+                    page.source
+                        .front_doc()
+                        .error_at(&format!("aliases[{}]", i - 1), msg)
+                } else {
+                    Diagnostic::in_file(&page.source.file.path, msg)
+                };
+                errors.push(d);
+            } else {
+                seen.insert(key, (page.id, what));
+            }
+        }
+    }
+}
+
+/// Sets each page's parent (nearest ancestor folder with an `_index.md`)
+/// and each section's ordered children.
+fn link_sections(pages: &mut [Page], by_rel: &HashMap<String, PageId>, home: PageId) {
+    let section_of = |rel: &str, is_index: bool| -> PageId {
+        let mut dir: Vec<&str> = rel.split('/').collect();
+        dir.pop();
+        if is_index {
+            dir.pop();
+        }
+        loop {
+            let key = if dir.is_empty() {
+                "_index.md".to_string()
+            } else {
+                format!("{}/_index.md", dir.join("/"))
+            };
+            if let Some(&id) = by_rel.get(&key) {
+                return id;
+            }
+            if dir.pop().is_none() {
+                return home;
+            }
+        }
+    };
+    for id in 0..pages.len() {
+        if id == home {
+            continue;
+        }
+        let parent = section_of(&pages[id].source.file.rel, pages[id].source.is_index);
+        pages[id].parent = Some(parent);
+        pages[parent].children.push(id);
+    }
+    for id in 0..pages.len() {
+        let mut children = std::mem::take(&mut pages[id].children);
+        children.sort_by(|&a, &b| {
+            let key = |p: &Page| {
+                (
+                    p.source.front.weight.unwrap_or(i64::MAX),
+                    p.title().to_lowercase(),
+                    p.source.file.rel.clone(),
+                )
+            };
+            key(&pages[a]).cmp(&key(&pages[b]))
+        });
+        pages[id].children = children;
+    }
+}
+
+fn reading_order(pages: &[Page], home: PageId) -> Vec<PageId> {
+    let mut order = Vec::with_capacity(pages.len());
+    let mut stack = vec![home];
+    while let Some(id) = stack.pop() {
+        order.push(id);
+        stack.extend(pages[id].children.iter().rev());
+    }
+    order
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn routes() {
+        assert_eq!(route_for("_index.md", PageKind::Home, None).as_str(), "");
+        assert_eq!(
+            route_for("aspects/_index.md", PageKind::Section, None).as_str(),
+            "aspects/"
+        );
+        assert_eq!(
+            route_for("aspects/Error Handling.md", PageKind::Page, None).as_str(),
+            "aspects/error-handling/"
+        );
+        assert_eq!(
+            route_for("aspects/speed.md", PageKind::Page, Some("fast")).as_str(),
+            "aspects/fast/"
+        );
+        assert_eq!(
+            route_for("a/_index.md", PageKind::Section, Some("b")).as_str(),
+            "b/"
+        );
+        assert_eq!(alias_route("/old/speed").as_str(), "old/speed/");
+        assert_eq!(alias_route("/old/speed.html").as_str(), "old/speed.html");
+    }
+}

@@ -1,0 +1,135 @@
+//! Templates: compiles a theme's Tera templates once and renders them.
+//!
+//! In: the [`Theme`], the URL builder and the asset map. Out: [`Templates`],
+//! shared by all rendering threads. Tera's syntax and render errors become
+//! diagnostics naming the template file, line and column.
+//!
+//! Functions available to templates (documented in the README):
+//! `url(path="/about/")` gives the href of a site path from the page being
+//! rendered; `asset(path="css/main.css")` gives the href of a theme asset
+//! under its content-hashed name. Both read the `route` context variable
+//! that every render sets.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use tera::{Context, ErrorKind, Kwargs, State, Tera};
+
+use crate::diagnostics::{Diagnostic, LineCol};
+use crate::theme::Theme;
+use crate::urls::{Route, UrlBuilder};
+
+pub struct Templates {
+    tera: Tera,
+    sources: BTreeMap<String, (PathBuf, String)>,
+}
+
+impl Templates {
+    pub fn compile(
+        theme: &Theme,
+        urls: UrlBuilder,
+        assets: BTreeMap<String, Route>,
+    ) -> Result<Self, Diagnostic> {
+        let mut sources = BTreeMap::new();
+        for (name, file) in &theme.templates {
+            let text = String::from_utf8(file.bytes.clone())
+                .map_err(|_| Diagnostic::in_file(&file.display, "template is not valid UTF-8"))?;
+            sources.insert(name.clone(), (file.display.clone(), text));
+        }
+        let mut tera = Tera::new();
+        tera.autoescape_on(vec![".html", ".htm", ".xml", ".svg"]);
+        let urls = Arc::new(urls);
+        let u = urls.clone();
+        tera.register_function(
+            "url",
+            move |kwargs: Kwargs, state: &State| -> tera::TeraResult<String> {
+                let path: String = kwargs.must_get("path")?;
+                let from = current_route(state)?;
+                let (path, fragment) = match path.split_once('#') {
+                    Some((p, f)) => (p.to_string(), Some(f.to_string())),
+                    None => (path, None),
+                };
+                Ok(u.href(&from, &Route::parse(&path), fragment.as_deref()))
+            },
+        );
+        let u = urls.clone();
+        let assets = Arc::new(assets);
+        tera.register_function("asset", move |kwargs: Kwargs, state: &State| -> tera::TeraResult<String> {
+            let path: String = kwargs.must_get("path")?;
+            let from = current_route(state)?;
+            match assets.get(path.trim_start_matches('/')) {
+                Some(route) => Ok(u.href(&from, route, None)),
+                None => Err(tera::Error::message(format!(
+                    "asset(path=\"{path}\"): no such file in the theme's static/ or the site's static/"
+                ))),
+            }
+        });
+        let list: Vec<(&str, &str)> = sources
+            .iter()
+            .map(|(n, (_, t))| (n.as_str(), t.as_str()))
+            .collect();
+        if let Err(e) = tera.add_raw_templates(list) {
+            return Err(diagnostic_for(&sources, &e));
+        }
+        Ok(Templates { tera, sources })
+    }
+
+    pub fn names(&self) -> Vec<String> {
+        self.sources.keys().cloned().collect()
+    }
+
+    pub fn has(&self, name: &str) -> bool {
+        self.sources.contains_key(name)
+    }
+
+    pub fn global_context(&mut self) -> &mut Context {
+        self.tera.global_context()
+    }
+
+    pub fn render(&self, name: &str, ctx: &Context) -> Result<String, Diagnostic> {
+        self.tera
+            .render(name, ctx)
+            .map_err(|e| diagnostic_for(&self.sources, &e))
+    }
+}
+
+fn current_route(state: &State) -> tera::TeraResult<Route> {
+    let route: Option<String> = state.get("route")?;
+    Ok(Route::parse(route.as_deref().unwrap_or("")))
+}
+
+/// Turns a Tera error into a diagnostic at the template's line and column.
+fn diagnostic_for(sources: &BTreeMap<String, (PathBuf, String)>, err: &tera::Error) -> Diagnostic {
+    match err.kind() {
+        ErrorKind::SyntaxError(report) | ErrorKind::RenderingError(report) => {
+            let span = report.span();
+            match sources.get(report.filename()) {
+                Some((path, text)) => Diagnostic::at(
+                    path,
+                    text,
+                    LineCol {
+                        line: span.start_line.max(1),
+                        col: span.start_col + 1,
+                    },
+                    format!("template error: {}", report.message()),
+                ),
+                None => Diagnostic::global(format!(
+                    "template `{}`: {}",
+                    report.filename(),
+                    report.message()
+                )),
+            }
+        }
+        _ => {
+            let mut msg = err.to_string();
+            let mut source = std::error::Error::source(err);
+            while let Some(s) = source {
+                msg.push_str(": ");
+                msg.push_str(&s.to_string());
+                source = s.source();
+            }
+            Diagnostic::global(format!("template error: {msg}"))
+        }
+    }
+}

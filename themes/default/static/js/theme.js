@@ -1,0 +1,47 @@
+/* Light/dark theme: follows the system unless the reader chose with the
+   toggle; the choice is remembered in localStorage (when the browser allows
+   it, which file:// pages may not). Runs in <head> so the saved theme applies
+   before the first paint. Classic script: works from file:// too. */
+(function () {
+  "use strict";
+  var KEY = "verdict-theme";
+  var root = document.documentElement;
+
+  function saved() {
+    try { return window.localStorage.getItem(KEY); } catch (e) { return null; }
+  }
+  function save(value) {
+    try { window.localStorage.setItem(KEY, value); } catch (e) { /* private mode or file:// */ }
+  }
+  function systemDark() {
+    return window.matchMedia && window.matchMedia("(prefers-color-scheme: dark)").matches;
+  }
+  function current() {
+    var t = root.getAttribute("data-theme");
+    if (t === "dark" || t === "light") return t;
+    return systemDark() ? "dark" : "light";
+  }
+
+  var initial = saved();
+  if (initial === "dark" || initial === "light") root.setAttribute("data-theme", initial);
+
+  function label(button) {
+    var dark = current() === "dark";
+    button.textContent = dark ? "Light mode" : "Dark mode";
+    button.setAttribute("aria-pressed", dark ? "true" : "false");
+  }
+
+  document.addEventListener("DOMContentLoaded", function () {
+    var buttons = document.querySelectorAll("[data-theme-toggle]");
+    Array.prototype.forEach.call(buttons, function (button) {
+      button.hidden = false;
+      label(button);
+      button.addEventListener("click", function () {
+        var next = current() === "dark" ? "light" : "dark";
+        root.setAttribute("data-theme", next);
+        save(next);
+        Array.prototype.forEach.call(buttons, label);
+      });
+    });
+  });
+})();
