@@ -1,0 +1,322 @@
+//! End-to-end tests of `verdict build` and `verdict init`, through the real
+//! binary on fixture sites copied to temporary folders.
+
+mod common;
+
+use common::{Site, bundled, fixture, links, prose, snapshot_tree, verdict};
+
+fn built(site: &Site) {
+    let run = site.build(&[]);
+    assert_eq!(run.code, 0, "build failed:\n{}", run.stderr);
+}
+
+#[test]
+fn basic_site_builds_every_kind_of_output() {
+    let site = fixture("basic");
+    let run = site.build(&[]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stdout.starts_with("built 6 pages, "), "{}", run.stdout);
+    let files: Vec<String> = snapshot_tree(&site.out()).into_keys().collect();
+    let without_hashes: Vec<String> = files
+        .iter()
+        .map(|f| {
+            let parts: Vec<&str> = f.split('.').collect();
+            if parts.len() == 3 && (f.ends_with(".css") || f.ends_with(".js")) {
+                format!("{}.HASH.{}", parts[0], parts[2])
+            } else {
+                f.clone()
+            }
+        })
+        .collect();
+    insta::assert_debug_snapshot!("basic_files", without_hashes);
+    // Drafts stay out of the build.
+    assert!(!site.out().join("guide/draft").exists());
+    // Sitemap and robots.
+    insta::assert_snapshot!("basic_sitemap", site.read("sitemap.xml"));
+    assert!(
+        site.read("robots.txt")
+            .contains("Sitemap: https://example.com/sitemap.xml")
+    );
+    // Aliases redirect.
+    let alias = site.read("old/first/index.html");
+    assert!(alias.contains("url=/guide/first/"), "{alias}");
+    assert!(site.read("legacy.html").contains("url=/guide/first/"));
+    // 404 page.
+    assert!(site.read("404.html").contains("<h1>Page not found</h1>"));
+}
+
+#[test]
+fn markdown_renders_to_expected_html() {
+    let site = fixture("basic");
+    built(&site);
+    insta::assert_snapshot!(
+        "first_page_prose",
+        prose(&site.read("guide/first/index.html"))
+    );
+    insta::assert_snapshot!(
+        "second_page_prose_crlf",
+        prose(&site.read("guide/second/index.html"))
+    );
+}
+
+#[test]
+fn yaml_strings_are_escaped_everywhere() {
+    let site = fixture("basic");
+    built(&site);
+    let first = site.read("guide/first/index.html");
+    assert!(
+        !first.contains("<script>alert"),
+        "front matter title must be escaped"
+    );
+    assert!(first.contains(
+        "<title>First &lt;script&gt;alert(1)&lt;/script&gt; page · Fixture &lt;Site&gt;</title>"
+    ));
+    assert!(first.contains("content=\"Quotes &quot; and &lt;tags&gt; in a description\""));
+    let home = site.read("index.html");
+    assert!(
+        home.contains("<li>Ada &lt;admin&gt;</li><li>Grace</li>"),
+        "data files reach templates, escaped"
+    );
+    assert!(
+        home.contains("<p class=\"settings\">Measure twice</p>"),
+        ".yml data files load too"
+    );
+    assert!(
+        home.contains("&lt;em&gt;not markup&lt;/em&gt;"),
+        "extra is escaped"
+    );
+    assert!(home.contains("Footer &lt;b&gt;text&lt;/b&gt; stays text."));
+    // Raw HTML a writer puts in Markdown is theirs.
+    assert!(first.contains("<div class=\"raw\">Raw HTML passes through</div>"));
+    // Template-like text in Markdown stays text.
+    assert!(site.read("about/index.html").contains("{{ braces }}"));
+}
+
+#[test]
+fn drafts_flag_includes_drafts_but_not_in_sitemap() {
+    let site = fixture("basic");
+    let run = site.build(&["--drafts"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(site.read("guide/draft/index.html").contains("Unfinished"));
+    assert!(!site.read("sitemap.xml").contains("draft"));
+}
+
+#[test]
+fn theme_assets_get_content_hashes_and_site_static_overrides() {
+    let site = fixture("basic");
+    built(&site);
+    let home = site.read("index.html");
+    let css: Vec<String> = links(&home)
+        .into_iter()
+        .filter(|l| l.ends_with(".css"))
+        .collect();
+    assert_eq!(css.len(), 2, "{css:?}");
+    for href in &css {
+        let name = href.rsplit('/').next().unwrap();
+        assert_eq!(name.split('.').count(), 3, "hashed name: {name}");
+        assert!(
+            site.out().join(href.trim_start_matches('/')).is_file(),
+            "{href}"
+        );
+    }
+    // The site's favicon.svg replaces the theme's, copied as is.
+    assert!(site.read("favicon.svg").contains("fill=\"red\""));
+    assert_eq!(site.read("robots-extra.txt"), "copied as is\n");
+}
+
+#[test]
+fn base_url_path_prefixes_every_root_relative_link() {
+    let site = fixture("basic");
+    let run = site.build(&["--base-url", "https://example.com/docs/"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let mut checked = 0;
+    for (rel, bytes) in snapshot_tree(&site.out()) {
+        if !rel.ends_with(".html") {
+            continue;
+        }
+        let html = String::from_utf8(bytes).unwrap();
+        for link in links(&html) {
+            if link.starts_with('/') && !link.starts_with("//") {
+                assert!(link.starts_with("/docs/"), "{rel}: {link}");
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked > 30, "only {checked} links checked");
+    assert!(
+        site.read("sitemap.xml")
+            .contains("<loc>https://example.com/docs/guide/first/</loc>")
+    );
+    assert!(
+        site.read("guide/first/index.html")
+            .contains("href=\"/docs/about/\">root link</a>")
+    );
+}
+
+#[test]
+fn relative_urls_resolve_to_files_on_disk() {
+    let site = fixture("basic");
+    site.edit(
+        "content/site.yaml",
+        "relative_urls: false",
+        "relative_urls: true",
+    );
+    built(&site);
+    let mut checked = 0;
+    for (rel, bytes) in snapshot_tree(&site.out()) {
+        if !rel.ends_with(".html") {
+            continue;
+        }
+        let html = String::from_utf8(bytes).unwrap();
+        let dir = site.out().join(&rel).parent().unwrap().to_path_buf();
+        for link in links(&html) {
+            if link.contains(':') || link.starts_with("//") || link.starts_with('#') {
+                continue;
+            }
+            assert!(
+                !link.starts_with('/'),
+                "{rel}: root-relative link {link} breaks file://"
+            );
+            let path = link.split('#').next().unwrap();
+            let target = dir.join(path);
+            assert!(target.is_file(), "{rel}: {link} does not name a file");
+            checked += 1;
+        }
+    }
+    assert!(checked > 30, "only {checked} links checked");
+}
+
+#[test]
+fn same_input_gives_same_bytes() {
+    let site = fixture("basic");
+    let a = site.tmp().join("a");
+    let b = site.tmp().join("b");
+    assert_eq!(site.build(&["--out", a.to_str().unwrap()]).code, 0);
+    assert_eq!(site.build(&["--out", b.to_str().unwrap()]).code, 0);
+    assert_eq!(snapshot_tree(&a), snapshot_tree(&b));
+}
+
+#[test]
+fn failed_build_leaves_previous_output_untouched() {
+    let site = fixture("basic");
+    built(&site);
+    let before = snapshot_tree(&site.out());
+    site.edit("content/guide/second.md", "title: Second", "title: [Second");
+    let run = site.build(&[]);
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr
+            .contains("[TMP]/site/content/guide/second.md:2:8"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(
+        snapshot_tree(&site.out()),
+        before,
+        "previous output changed"
+    );
+    let leftovers: Vec<_> = std::fs::read_dir(&site.root)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains("verdict"))
+        .collect();
+    assert!(
+        leftovers.is_empty(),
+        "staging folders left behind: {leftovers:?}"
+    );
+}
+
+#[test]
+fn files_of_an_older_build_never_linger() {
+    let site = fixture("basic");
+    built(&site);
+    assert!(site.out().join("notes/loose/index.html").is_file());
+    std::fs::remove_file(site.root.join("content/notes/loose.md")).unwrap();
+    built(&site);
+    assert!(!site.out().join("notes/loose").exists());
+}
+
+#[test]
+fn dangerous_output_folders_are_refused_and_nothing_is_deleted() {
+    let site = fixture("basic");
+    let root = site.root.to_str().unwrap().to_string();
+    for out in [root.as_str(), site.tmp().to_str().unwrap(), "/"] {
+        let run = site.build(&["--out", out]);
+        assert_eq!(run.code, 2, "--out {out} must be refused:\n{}", run.stderr);
+        assert!(
+            run.stderr.contains("refusing to build into"),
+            "{}",
+            run.stderr
+        );
+    }
+    let content_out = site.root.join("content/out");
+    let run = site.build(&["--out", content_out.to_str().unwrap()]);
+    assert_eq!(run.code, 2);
+    assert!(!content_out.exists());
+
+    let unrelated = site.tmp().join("my-documents");
+    std::fs::create_dir_all(&unrelated).unwrap();
+    std::fs::write(unrelated.join("thesis.txt"), "precious").unwrap();
+    let run = site.build(&["--out", unrelated.to_str().unwrap()]);
+    assert_eq!(run.code, 2);
+    insta::assert_snapshot!("refused_unrelated_folder", run.stderr);
+    assert_eq!(
+        std::fs::read_to_string(unrelated.join("thesis.txt")).unwrap(),
+        "precious"
+    );
+    assert_eq!(std::fs::read_dir(&unrelated).unwrap().count(), 1);
+    assert!(site.root.join("content/_index.md").is_file());
+}
+
+#[test]
+fn init_writes_a_site_that_builds_from_any_folder() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("x");
+    let out = verdict(&["init", dir.to_str().unwrap()], Path::new("/"));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let elsewhere = tmp.path().join("elsewhere");
+    std::fs::create_dir_all(&elsewhere).unwrap();
+    let out = verdict(&["build", "--root", dir.to_str().unwrap()], &elsewhere);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(dir.join("public/index.html").is_file());
+    assert!(
+        dir.join("public/guide/first-criterion/index.html")
+            .is_file()
+    );
+    // A second init into the now non-empty folder is refused.
+    let again = verdict(&["init", dir.to_str().unwrap()], tmp.path());
+    assert_eq!(again.status.code(), Some(2));
+}
+
+#[test]
+fn usage_errors_exit_with_2() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = verdict(
+        &["build", "--root", tmp.path().to_str().unwrap()],
+        tmp.path(),
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("is not a verdict site"));
+    let out = verdict(&["build", "--no-such-flag"], tmp.path());
+    assert_eq!(out.status.code(), Some(2));
+    let out = verdict(&["--version"], tmp.path());
+    assert!(String::from_utf8_lossy(&out.stdout).starts_with("verdict "));
+}
+
+#[test]
+fn bundled_site_builds() {
+    let site = bundled();
+    let run = site.build(&[]);
+    assert_eq!(run.code, 0, "the bundled guide must build:\n{}", run.stderr);
+    assert!(site.read("index.html").contains("<h1>"));
+}
+
+use std::path::Path;
