@@ -88,6 +88,11 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
             .into(),
         ));
     }
+    if let Some(base) = &opts.base_url {
+        crate::urls::BaseUrl::parse(base).map_err(|m| {
+            BuildError::Usage(Diagnostic::global(format!("--base-url: {m}")).into())
+        })?;
+    }
     let out = opts.out.clone().unwrap_or_else(|| root.join("public"));
     let out = output::check_out_dir(root, &out).map_err(|d| BuildError::Usage(d.into()))?;
     let fail = BuildError::Content;

@@ -307,6 +307,15 @@ fn usage_errors_exit_with_2() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("is not a verdict site"));
     let out = verdict(&["build", "--no-such-flag"], tmp.path());
     assert_eq!(out.status.code(), Some(2));
+    let site = fixture("basic");
+    let run = site.build(&["--base-url", "docs/"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("--base-url: base_url `docs/` must start with http:// or https://"),
+        "{}",
+        run.stderr
+    );
     let out = verdict(&["--version"], tmp.path());
     assert!(String::from_utf8_lossy(&out.stdout).starts_with("verdict "));
 }
@@ -320,3 +329,50 @@ fn bundled_site_builds() {
 }
 
 use std::path::Path;
+
+/// Every prefix of a page file, and of site.yaml, is some kind of malformed
+/// input: each must end as exit 0 or 1 with diagnostics, never a panic (101).
+#[test]
+fn truncated_files_never_panic() {
+    let site = fixture("basic");
+    for rel in [
+        "content/guide/first.md",
+        "content/site.yaml",
+        "content/data/team/members.yaml",
+    ] {
+        let full = std::fs::read_to_string(site.root.join(rel)).unwrap();
+        let cuts: Vec<usize> = (0..full.len())
+            .step_by(9)
+            .filter(|&i| full.is_char_boundary(i))
+            .collect();
+        for cut in cuts {
+            site.write(rel, &full[..cut]);
+            let run = site.build(&[]);
+            assert!(
+                run.code == 0 || run.code == 1,
+                "{rel} cut at byte {cut}: exit {}\n{}",
+                run.code,
+                run.stderr
+            );
+            if run.code == 1 {
+                assert!(run.stderr.contains("error"), "{}", run.stderr);
+            }
+        }
+        site.write(rel, &full);
+    }
+}
+
+/// Every module says in its first line what goes in and what comes out.
+#[test]
+fn every_module_has_a_doc_comment() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    for entry in std::fs::read_dir(src).unwrap() {
+        let path = entry.unwrap().path();
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert!(
+            text.starts_with("//!"),
+            "{} must open with a //! line",
+            path.display()
+        );
+    }
+}
