@@ -16,6 +16,7 @@ use crate::assets::{self, AssetBody};
 use crate::config;
 use crate::content;
 use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::guides;
 use crate::output::{self, Staging};
 use crate::render::{self, PageDeps, Renderer};
 use crate::site::{self, AssembleOptions, Site};
@@ -140,7 +141,9 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
     timer.done("templates");
 
     let names = templates.names();
-    let site = site::assemble(
+    let mut source = source;
+    let guide_files = std::mem::take(&mut source.guide_files);
+    let mut site = site::assemble(
         settings,
         source,
         (&site_yaml, &yaml_text),
@@ -150,6 +153,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
         },
     )
     .map_err(fail)?;
+    site.guides = guides::load(&guide_files, &site).map_err(fail)?;
     render::global_context(&site, &mut templates);
     timer.done("model");
 
@@ -271,7 +275,7 @@ fn redirect_page(href: &str, absolute: &str) -> String {
 }
 
 fn xml_escape(s: &str) -> String {
-    crate::highlight::escape_attr(s)
+    crate::html::escape_attr(s)
 }
 
 fn check_branding_files(

@@ -66,6 +66,9 @@ pub struct Source {
     /// Data files by their path relative to `content/`, for dependency tracking.
     pub data_files: Vec<String>,
     pub assets: Vec<ContentAsset>,
+    /// The files of `content/data/guides/<id>/`, kept as text: the guide
+    /// model parses them itself, with positions for its checks.
+    pub guide_files: Vec<SourceFile>,
 }
 
 enum Entry {
@@ -137,6 +140,15 @@ pub fn load(root: &Path) -> Result<Source, Diagnostics> {
         .iter()
         .map(|(_, rel, _, _)| rel.clone())
         .collect();
+    let guide_files = data_values
+        .iter()
+        .filter(|(_, rel, _, _)| crate::guides::is_guide_file(rel))
+        .map(|(path, rel, text, _)| SourceFile {
+            path: path.clone(),
+            rel: rel.clone(),
+            text: text.clone(),
+        })
+        .collect();
     let data = match nest_data(data_values) {
         Ok(v) => v,
         Err(d) => {
@@ -149,6 +161,7 @@ pub fn load(root: &Path) -> Result<Source, Diagnostics> {
         data,
         data_files,
         assets,
+        guide_files,
     })
 }
 

@@ -10,17 +10,18 @@
 
 use std::collections::{BTreeSet, HashSet};
 
-use pulldown_cmark::{
-    CodeBlockKind, CowStr, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd,
-};
+use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd};
 use serde::Serialize;
 
 use crate::content::SourcePage;
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::highlight::{self, escape_attr};
+use crate::embeds;
+use crate::highlight;
+use crate::html::escape_attr;
 use crate::site::{Page, PageId, Site};
 use crate::slug::slugify;
 use crate::urls::Route;
+use crate::yaml::YamlDoc;
 
 fn options() -> Options {
     Options::ENABLE_TABLES
@@ -192,19 +193,45 @@ pub fn render(page: &Page, site: &Site) -> Result<Rendered, Diagnostics> {
     let mut events: Vec<Event> = Vec::new();
     let mut heading_index = 0usize;
     let mut heading: Option<(HeadingLevel, Vec<Event>, String)> = None;
-    let mut code: Option<(String, String)> = None;
+    let mut code: Option<CodeBlock> = None;
 
+    let cx = LinkContext::for_page(page);
     let error_at = |offset: usize, msg: String| {
         Diagnostic::at_offset(&src.file.path, &src.file.text, base + offset, msg)
     };
 
     for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
-        if let Some((lang, text)) = code.as_mut() {
+        if let Some(block) = code.as_mut() {
             match event {
-                Event::Text(t) => text.push_str(&t),
+                Event::Text(t) => {
+                    block.start.get_or_insert(range.start);
+                    block.text.push_str(&t);
+                }
                 Event::End(TagEnd::CodeBlock) => {
-                    events.push(Event::Html(highlight::highlight(text, lang).into()));
-                    code = None;
+                    let block = code.take().expect("inside a code block");
+                    if block.lang == EMBED_LANG {
+                        // The YAML's first line is the line after the opening fence.
+                        let first_line = crate::diagnostics::line_col(
+                            &src.file.text,
+                            base + block.start.unwrap_or(block.fence),
+                        )
+                        .line
+                            + usize::from(block.start.is_none());
+                        let doc = YamlDoc::embedded(
+                            &src.file.path,
+                            &src.file.text,
+                            &block.text,
+                            first_line,
+                        );
+                        match embeds::render(&doc, page, site, &mut out.linked) {
+                            Ok(html) => events.push(Event::Html(html.into())),
+                            Err(d) => errors.push(d),
+                        }
+                    } else {
+                        events.push(Event::Html(
+                            highlight::highlight(&block.text, &block.lang).into(),
+                        ));
+                    }
                 }
                 _ => {}
             }
@@ -218,7 +245,12 @@ pub fn render(page: &Page, site: &Site) -> Result<Rendered, Diagnostics> {
                     }
                     CodeBlockKind::Indented => String::new(),
                 };
-                code = Some((lang, String::new()));
+                code = Some(CodeBlock {
+                    lang,
+                    text: String::new(),
+                    start: None,
+                    fence: range.start,
+                });
                 continue;
             }
             Event::Start(Tag::Link {
@@ -227,7 +259,7 @@ pub fn render(page: &Page, site: &Site) -> Result<Rendered, Diagnostics> {
                 title,
                 id,
             }) => {
-                let dest = rewrite(&dest_url, page, site, &mut out.linked)
+                let dest = rewrite(&dest_url, &cx, site, &mut out.linked)
                     .map_err(|m| {
                         let at = body[range.clone()]
                             .find(dest_url.as_ref())
@@ -252,7 +284,7 @@ pub fn render(page: &Page, site: &Site) -> Result<Rendered, Diagnostics> {
                 title,
                 id,
             }) => {
-                let dest = rewrite(&dest_url, page, site, &mut out.linked)
+                let dest = rewrite(&dest_url, &cx, site, &mut out.linked)
                     .map_err(|m| {
                         let at = body[range.clone()]
                             .find(dest_url.as_ref())
@@ -315,6 +347,18 @@ pub fn render(page: &Page, site: &Site) -> Result<Rendered, Diagnostics> {
     errors.finish(out)
 }
 
+/// The fence info string that marks an embed.
+pub const EMBED_LANG: &str = "verdict";
+
+/// A fenced block being collected: its language, text, where its text starts
+/// and where its opening fence is (byte offsets in the body).
+struct CodeBlock {
+    lang: String,
+    text: String,
+    start: Option<usize>,
+    fence: usize,
+}
+
 fn plain_text(events: &[Event]) -> String {
     let mut s = String::new();
     for e in events {
@@ -325,42 +369,51 @@ fn plain_text(events: &[Event]) -> String {
     s
 }
 
+/// Where a link is written: the source file's path under `content/` (links
+/// are relative to it), the route of the page being rendered (hrefs are made
+/// for it) and the anchors a bare `#fragment` may name.
+pub struct LinkContext<'a> {
+    pub from_rel: &'a str,
+    pub from_route: &'a Route,
+    pub anchors: &'a [String],
+}
+
+impl<'a> LinkContext<'a> {
+    pub fn for_page(page: &'a Page) -> Self {
+        LinkContext {
+            from_rel: &page.source.file.rel,
+            from_route: &page.route,
+            anchors: &page.anchors,
+        }
+    }
+}
+
 /// The href to write for `dest`, or a message saying why it is broken.
-fn rewrite(
-    dest: &CowStr,
-    page: &Page,
+/// Pages linked to are added to `linked`.
+pub fn rewrite(
+    dest: &str,
+    cx: &LinkContext,
     site: &Site,
     linked: &mut BTreeSet<PageId>,
 ) -> Result<String, String> {
     let urls = &site.urls;
-    match classify(dest, &page.source.file.rel) {
+    match classify(dest, cx.from_rel) {
         LinkKind::External => Ok(dest.to_string()),
         LinkKind::Fragment(f) => {
-            if f.is_empty() || page.anchors.contains(&f) {
+            if f.is_empty() || cx.anchors.contains(&f) {
                 Ok(dest.to_string())
             } else {
                 Err(format!(
                     "no heading with id `{f}` on this page{}",
-                    suggest(&f, &page.anchors)
+                    suggest(&f, cx.anchors)
                 ))
             }
         }
         LinkKind::Root { path, fragment } => {
-            Ok(urls.href(&page.route, &Route::parse(&path), fragment.as_deref()))
+            Ok(urls.href(cx.from_route, &Route::parse(&path), fragment.as_deref()))
         }
         LinkKind::Page { rel, fragment } => {
-            let Some(&id) = site.by_rel.get(&rel) else {
-                if site.drafts.contains(&rel) {
-                    return Err(format!("links to `{rel}`, a draft left out of this build"));
-                }
-                let names = site.by_rel.keys().map(String::as_str);
-                let hint = crate::diagnostics::did_you_mean(&rel, names)
-                    .map(|m| format!(" (did you mean `{m}`?)"))
-                    .unwrap_or_default();
-                return Err(format!(
-                    "links to `{dest}`, but there is no page `content/{rel}`{hint}"
-                ));
-            };
+            let id = find_page(site, &rel).map_err(|m| format!("links to `{dest}`, but {m}"))?;
             let target = &site.pages[id];
             if let Some(f) = &fragment
                 && !f.is_empty()
@@ -373,14 +426,14 @@ fn rewrite(
             }
             linked.insert(id);
             Ok(urls.href(
-                &page.route,
+                cx.from_route,
                 &target.route,
                 fragment.as_deref().filter(|f| !f.is_empty()),
             ))
         }
         LinkKind::File { rel } => {
             if site.assets.iter().any(|a| a.rel == rel) {
-                Ok(urls.href(&page.route, &Route::file(&rel), None))
+                Ok(urls.href(cx.from_route, &Route::file(&rel), None))
             } else {
                 Err(format!(
                     "links to `{dest}`, but there is no file `content/{rel}`"
@@ -389,6 +442,20 @@ fn rewrite(
         }
         LinkKind::Outside => Err(format!("`{dest}` points outside content/")),
     }
+}
+
+/// The page at `rel` (a path under `content/`), or why there is none.
+pub fn find_page(site: &Site, rel: &str) -> Result<PageId, String> {
+    if let Some(&id) = site.by_rel.get(rel) {
+        return Ok(id);
+    }
+    if site.drafts.contains(rel) {
+        return Err(format!("`{rel}` is a draft, left out of this build"));
+    }
+    let hint = crate::diagnostics::did_you_mean(rel, site.by_rel.keys().map(String::as_str))
+        .map(|m| format!(" (did you mean `{m}`?)"))
+        .unwrap_or_default();
+    Err(format!("there is no page `content/{rel}`{hint}"))
 }
 
 fn suggest(word: &str, candidates: &[String]) -> String {

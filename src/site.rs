@@ -14,6 +14,7 @@ use serde_json::Value;
 use crate::config::Settings;
 use crate::content::{ContentAsset, Source, SourcePage};
 use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::guides::Guides;
 use crate::markdown;
 use crate::slug::slugify;
 use crate::urls::{Route, UrlBuilder};
@@ -83,6 +84,8 @@ pub struct Site {
     /// Content-relative paths of draft pages left out of this build, so a link
     /// to one gets a precise message.
     pub drafts: BTreeSet<String>,
+    /// The comparison guides, validated (set by the build once the pages are known).
+    pub guides: Guides,
 }
 
 pub struct AssembleOptions<'a> {
@@ -224,6 +227,7 @@ pub fn assemble(
         data_files: source.data_files,
         assets: source.assets,
         drafts,
+        guides: Guides::default(),
     })
 }
 

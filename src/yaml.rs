@@ -24,8 +24,8 @@ pub struct YamlDoc<'a> {
     pub path: &'a Path,
     /// The whole file, so diagnostics can show the right line.
     pub file_text: &'a str,
-    /// Byte offset of the YAML inside `file_text`; always at a line start.
-    pub start: usize,
+    /// The file line (1-based) on which the YAML's first line is.
+    pub first_line: usize,
     pub yaml: &'a str,
     positions: OnceLock<Positions>,
 }
@@ -46,8 +46,21 @@ impl<'a> YamlDoc<'a> {
         YamlDoc {
             path,
             file_text,
-            start,
+            first_line: line_col(file_text, start).line,
             yaml: &file_text[start..end],
+            positions: OnceLock::new(),
+        }
+    }
+
+    /// YAML that is not a byte range of the file, such as the body of a
+    /// fenced block inside a list (whose indentation Markdown removed).
+    /// Columns are then relative to the block's own text.
+    pub fn embedded(path: &'a Path, file_text: &'a str, yaml: &'a str, first_line: usize) -> Self {
+        YamlDoc {
+            path,
+            file_text,
+            first_line,
+            yaml,
             positions: OnceLock::new(),
         }
     }
@@ -129,14 +142,16 @@ impl<'a> YamlDoc<'a> {
     }
 
     fn doc_start(&self) -> LineCol {
-        line_col(self.file_text, self.start)
+        LineCol {
+            line: self.first_line,
+            col: 1,
+        }
     }
 
     /// Moves a position inside the YAML to a position inside the file.
     fn shift(&self, p: LineCol) -> LineCol {
-        let first = line_col(self.file_text, self.start).line;
         LineCol {
-            line: first + p.line - 1,
+            line: self.first_line + p.line - 1,
             col: p.col,
         }
     }
