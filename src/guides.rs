@@ -224,6 +224,7 @@ pub fn load(files: &[SourceFile], site: &Site) -> Result<Guides, Diagnostics> {
 
 fn load_guide(id: &str, files: &[&SourceFile], site: &Site) -> Result<Guide, Diagnostics> {
     let mut errors = Diagnostics::default();
+    let mut parse_errors = Diagnostics::default();
     let mut guide = Guide {
         id: id.to_string(),
         ..Guide::default()
@@ -254,7 +255,7 @@ fn load_guide(id: &str, files: &[&SourceFile], site: &Site) -> Result<Guide, Dia
             if let Some(doc) = docs.get($file) {
                 match doc.parse() {
                     Ok(v) => guide.$field = v,
-                    Err(d) => errors.push(d),
+                    Err(d) => parse_errors.push(d),
                 }
             }
         };
@@ -262,7 +263,7 @@ fn load_guide(id: &str, files: &[&SourceFile], site: &Site) -> Result<Guide, Dia
     if let Some(doc) = docs.get("guide") {
         match doc.parse::<GuideMeta>() {
             Ok(m) => guide.meta = Some(m),
-            Err(d) => errors.push(d),
+            Err(d) => parse_errors.push(d),
         }
     }
     parse!(technologies, "technologies");
@@ -271,7 +272,9 @@ fn load_guide(id: &str, files: &[&SourceFile], site: &Site) -> Result<Guide, Dia
     parse!(use_cases, "use_cases");
     parse!(sources, "sources");
     parse!(benchmarks, "benchmarks");
-    if !errors.is_empty() {
+    // Checks need every file parsed; report what stopped them, with the rest.
+    if !parse_errors.is_empty() {
+        errors.extend(parse_errors.0);
         return errors.fail();
     }
     let Some(tech_doc) = docs.get("technologies") else {
@@ -507,7 +510,11 @@ impl Checker<'_> {
         if techs.contains(&value) || words.contains(&value) {
             return;
         }
-        let allowed: Vec<&str> = techs.iter().chain(words).copied().collect();
+        let mut allowed: Vec<&str> = techs.to_vec();
+        allowed.dedup_by(|a, b| a == b);
+        allowed.sort_unstable();
+        allowed.dedup();
+        allowed.extend(words);
         let mut d = doc.error_at(
             path,
             format!("`{value}` is not one of: {}", allowed.join(", ")),

@@ -148,11 +148,25 @@ impl<'a> YamlDoc<'a> {
         }
     }
 
-    /// Moves a position inside the YAML to a position inside the file.
+    /// Moves a position inside the YAML to a position inside the file. For
+    /// embedded YAML whose lines lost their indentation (a fenced block in a
+    /// list), the column moves right by what the file line has in front.
     fn shift(&self, p: LineCol) -> LineCol {
+        let line = self.first_line + p.line - 1;
+        let indent = match (
+            crate::diagnostics::line_text(self.file_text, line),
+            self.yaml.lines().nth(p.line - 1),
+        ) {
+            (Some(file_line), Some(yaml_line))
+                if file_line.ends_with(yaml_line.trim_end_matches('\r')) =>
+            {
+                file_line.chars().count() - yaml_line.trim_end_matches('\r').chars().count()
+            }
+            _ => 0,
+        };
         LineCol {
-            line: self.first_line + p.line - 1,
-            col: p.col,
+            line,
+            col: p.col + indent,
         }
     }
 

@@ -45,3 +45,13 @@ fn bad_settings() {
 fn bad_template() {
     insta::assert_snapshot!(fails("bad-template"));
 }
+
+#[test]
+fn bad_guide_data() {
+    insta::assert_snapshot!(fails("bad-guide"));
+}
+
+#[test]
+fn bad_embeds() {
+    insta::assert_snapshot!(fails("bad-embeds"));
+}

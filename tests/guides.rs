@@ -1,0 +1,101 @@
+//! The comparison model and its embeds, on a fixture about three databases
+//! (nothing may assume two technologies, or Node.js and Python) and on the
+//! bundled guide.
+
+mod common;
+
+use common::{bundled, fixture, prose};
+
+#[test]
+fn three_technology_guide_builds_with_every_embed() {
+    let site = fixture("databases");
+    let run = site.build(&[]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let comparison = prose(&site.read("comparison/index.html")).to_string();
+    insta::assert_snapshot!("databases_comparison", comparison);
+    let ops = site.read("aspects/operations/index.html");
+    let card = &ops[ops
+        .find("<div class=\"verdict-card\"")
+        .expect("verdict card")..];
+    assert!(card.contains("Verdict on operations:"));
+    assert!(card.contains("data-winner=\"sqlite\""));
+    assert!(
+        card.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; stays text")
+            || card.contains("&lt;script&gt;alert('x')&lt;/script&gt; stays text"),
+        "HTML in YAML must be escaped: {card}"
+    );
+    assert!(!ops.contains("<script>alert"));
+    assert!(ops.contains("{{ braces }}"));
+    assert_eq!(card.matches("<dt>").count(), 3);
+    let throughput = site.read("aspects/throughput/index.html");
+    insta::assert_snapshot!("databases_chart_and_sources", prose(&throughput));
+    let home = site.read("index.html");
+    assert_eq!(
+        home.matches("<li class=\"card\" style=\"--tech:").count(),
+        3
+    );
+    // Links inside YAML text become final URLs under the base path.
+    assert!(
+        home.contains("href=\"/guides/databases/aspects/operations/#postgresql\""),
+        "{home}"
+    );
+}
+
+#[test]
+fn relative_urls_reach_yaml_links_too() {
+    let site = fixture("databases");
+    site.edit(
+        "content/site.yaml",
+        "relative_urls: false",
+        "relative_urls: true",
+    );
+    let run = site.build(&[]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let comparison = site.read("comparison/index.html");
+    assert!(
+        comparison.contains("href=\"../aspects/operations/index.html\">Deployment</a>"),
+        "{comparison}"
+    );
+}
+
+#[test]
+fn bundled_guide_is_complete() {
+    let site = bundled();
+    let run = site.build(&[]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let comparison = site.read("comparison/index.html");
+    let rows = comparison.matches("<tr id=\"criterion-").count();
+    assert_eq!(rows, 15, "all 15 categories of the comparison");
+    let table =
+        &comparison[comparison.find("<table>").unwrap()..comparison.find("</table>").unwrap()];
+    for row in table.split("<tr id=\"criterion-").skip(1) {
+        let cells = row.matches("<td>").count();
+        assert_eq!(cells, 3, "two technology cells and the edge: {row}");
+        assert!(!row.contains("<td></td>"), "empty cell: {row}");
+    }
+    for aspect in [
+        "speed",
+        "scalability",
+        "architecture",
+        "extensibility",
+        "ecosystem",
+        "security",
+        "community",
+        "popularity",
+        "learning",
+        "error-handling",
+    ] {
+        let page = site.read(&format!("aspects/{aspect}/index.html"));
+        assert!(
+            page.contains(&format!(
+                "<div class=\"verdict-card\" id=\"verdict-{aspect}\">"
+            )),
+            "aspect {aspect} shows its verdict"
+        );
+    }
+    let use_cases = site.read("use-cases/index.html");
+    assert!(use_cases.matches("<li class=\"use-case\"").count() >= 8);
+    let figures = site.read("figures/index.html");
+    assert!(figures.contains("id=\"benchmark-usage-2025\""));
+    assert!(figures.contains("id=\"benchmark-community-tasks\""));
+}
