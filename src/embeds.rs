@@ -2,7 +2,8 @@
 //! body names what to put into a page: `table: true` (the comparison table),
 //! `verdict: <aspect>` (a verdict card), `use-cases: true`, `chart: <dataset>`
 //! (the dataset's figure: for now its data table with provenance),
-//! `sources: true` and `technologies: true`. `guide: <id>` picks the guide
+//! `verdicts: true` (every aspect's verdict in one table), `sources: true`
+//! and `technologies: true`. `guide: <id>` picks the guide
 //! when a site has several.
 //!
 //! In: the block's text and place, the page and the site. Out: plain HTML
@@ -39,6 +40,8 @@ struct Spec {
     sources: Option<bool>,
     #[serde(default)]
     technologies: Option<bool>,
+    #[serde(default)]
+    verdicts: Option<bool>,
 }
 
 enum Kind<'s> {
@@ -48,6 +51,7 @@ enum Kind<'s> {
     Chart(&'s str),
     Sources,
     Technologies,
+    Verdicts,
 }
 
 /// Renders one embed. `doc` is the block's YAML, placed in the page file.
@@ -77,12 +81,15 @@ pub fn render(
     if spec.technologies == Some(true) {
         kinds.push(("technologies", Kind::Technologies));
     }
+    if spec.verdicts == Some(true) {
+        kinds.push(("verdicts", Kind::Verdicts));
+    }
     let (key, kind) = match kinds.len() {
         1 => kinds.pop().expect("one kind"),
         0 => {
             return Err(doc.error_at(
                 "",
-                "an embed names one thing to show: table: true, verdict: <aspect>, use-cases: true, chart: <dataset>, sources: true or technologies: true",
+                "an embed names one thing to show: table: true, verdict: <aspect>, verdicts: true, use-cases: true, chart: <dataset>, sources: true or technologies: true",
             ));
         }
         _ => {
@@ -112,6 +119,7 @@ pub fn render(
         Kind::Chart(id) => r.chart(id).map_err(place)?,
         Kind::Sources => r.sources().map_err(place)?,
         Kind::Technologies => r.technologies().map_err(place)?,
+        Kind::Verdicts => r.verdicts().map_err(place)?,
     }
     Ok(r.out)
 }
@@ -297,6 +305,29 @@ impl Writer<'_> {
             self.push(".</p>\n");
         }
         self.push("</div>\n");
+        Ok(())
+    }
+
+    /// Every aspect's verdict in one short table: the answer at a glance.
+    fn verdicts(&mut self) -> Result<(), String> {
+        let g = self.guide;
+        if g.aspects.is_empty() {
+            return Err(format!("guide `{}` has no aspects.yaml entries", g.id));
+        }
+        self.push(&format!(
+            "<div class=\"table-scroll verdicts\" role=\"region\" aria-label=\"Verdicts on {0}\" tabindex=\"0\">\n<table>\n<caption>Verdicts, aspect by aspect</caption>\n<thead><tr><th scope=\"col\">Aspect</th><th scope=\"col\">Edge</th></tr></thead>\n<tbody>\n",
+            escape_attr(&self.names())
+        ));
+        for a in &g.aspects {
+            let href = self.page_href(&a.page)?;
+            let badge = self.badge(&a.verdict.winner);
+            self.push(&format!(
+                "<tr><th scope=\"row\"><a href=\"{}\">{}</a></th><td>{badge}</td></tr>\n",
+                escape_attr(&href),
+                escape_text(&a.title)
+            ));
+        }
+        self.push("</tbody>\n</table>\n</div>\n");
         Ok(())
     }
 
