@@ -31,8 +31,9 @@ pub struct Assets {
     pub files: Vec<(Route, AssetBody)>,
 }
 
-/// Name of the generated highlighting stylesheet, as templates ask for it.
-pub const HIGHLIGHT_CSS: &str = "css/highlight.css";
+/// Names of the generated highlighting stylesheets, as templates ask for them.
+pub const HIGHLIGHT_LIGHT_CSS: &str = "css/highlight-light.css";
+pub const HIGHLIGHT_DARK_CSS: &str = "css/highlight-dark.css";
 
 pub fn collect(
     theme: &Theme,
@@ -65,8 +66,12 @@ pub fn collect(
         .collect();
     let hl = &settings.config.highlighting;
     theme_files.insert(
-        HIGHLIGHT_CSS.to_string(),
-        highlight::stylesheet(&hl.light, &hl.dark).into_bytes(),
+        HIGHLIGHT_LIGHT_CSS.to_string(),
+        highlight::stylesheet(&hl.light).into_bytes(),
+    );
+    theme_files.insert(
+        HIGHLIGHT_DARK_CSS.to_string(),
+        highlight::stylesheet(&hl.dark).into_bytes(),
     );
 
     let mut names = BTreeMap::new();

@@ -7,7 +7,7 @@
 
 use std::sync::LazyLock;
 
-use syntect::highlighting::ThemeSet;
+use syntect::highlighting::{Color, Theme, ThemeSet};
 use syntect::html::{ClassStyle, ClassedHTMLGenerator, css_for_theme_with_class_style};
 use syntect::parsing::SyntaxSet;
 use syntect::util::LinesWithEndings;
@@ -36,10 +36,10 @@ pub fn highlight(code: &str, lang: &str) -> String {
     let lang_attr = escape_attr(lang);
     let mut out = String::with_capacity(code.len() * 2);
     if lang.is_empty() {
-        out.push_str("<pre class=\"code\"><code>");
+        out.push_str("<pre class=\"code\" tabindex=\"0\"><code>");
     } else {
         out.push_str(&format!(
-            "<pre class=\"code hl-code\" data-lang=\"{lang_attr}\"><code class=\"language-{lang_attr}\">"
+            "<pre class=\"code hl-code\" data-lang=\"{lang_attr}\" tabindex=\"0\"><code class=\"language-{lang_attr}\">"
         ));
     }
     match syntax {
@@ -68,51 +68,105 @@ pub fn highlight(code: &str, lang: &str) -> String {
     out
 }
 
-/// The highlighting stylesheet: `light` applies unless the reader's system or
-/// the theme toggle asks for dark, `dark` otherwise. Theme names are checked
-/// when settings load; an unknown name here gives an empty palette.
-pub fn stylesheet(light: &str, dark: &str) -> String {
-    let palette = |name: &str| {
-        THEMES
-            .themes
-            .get(name)
-            .and_then(|t| css_for_theme_with_class_style(t, CLASS_STYLE).ok())
-            .unwrap_or_default()
-    };
-    let light_css = palette(light);
-    let dark_css = palette(dark);
-    let mut out = String::new();
-    out.push_str(&format!(
-        "/* highlighting: {light} (light), {dark} (dark) */\n"
-    ));
-    out.push_str(&scope_css(&light_css, ":root:not([data-theme=\"dark\"])"));
-    out.push_str("@media (prefers-color-scheme: dark) {\n");
-    out.push_str(&scope_css(&dark_css, ":root:not([data-theme=\"light\"])"));
-    out.push_str("}\n");
-    out.push_str(&scope_css(&dark_css, ":root[data-theme=\"dark\"]"));
-    out
+/// The stylesheet of one highlighting theme, with colours made readable
+/// (see [`readable`]). The default theme links the light and the dark one
+/// with `media="(prefers-color-scheme: …)"` and its toggle script switches
+/// those media, so exactly one palette applies at a time: two palettes'
+/// rules (with different selectors) never mix. An unknown name (settings
+/// check names first) gives an empty stylesheet.
+pub fn stylesheet(name: &str) -> String {
+    let css = THEMES
+        .themes
+        .get(name)
+        .map(readable)
+        .and_then(|t| css_for_theme_with_class_style(&t, CLASS_STYLE).ok())
+        .unwrap_or_default();
+    format!("/* highlighting: {name} */\n{}", compact(&css))
 }
 
-/// Prefixes every selector of a flat stylesheet (rules only, no at-rules,
-/// as syntect writes them) with `scope`.
-fn scope_css(css: &str, scope: &str) -> String {
+/// WCAG AA asks for 4.5:1 between normal text and its background.
+const MIN_CONTRAST: f64 = 4.6;
+
+/// A copy of `theme` whose every text colour reaches AA contrast against the
+/// background it is drawn on: many stock themes draw comments and some
+/// keywords below 4.5:1. Colours that fail are moved toward black (on a light
+/// background) or white (on a dark one) just far enough, keeping their hue.
+fn readable(theme: &Theme) -> Theme {
+    let mut t = theme.clone();
+    let bg = t.settings.background.unwrap_or(Color::WHITE);
+    if let Some(fg) = t.settings.foreground {
+        t.settings.foreground = Some(with_contrast(fg, bg));
+    }
+    for item in &mut t.scopes {
+        let item_bg = item.style.background.unwrap_or(bg);
+        if let Some(fg) = item.style.foreground {
+            item.style.foreground = Some(with_contrast(fg, item_bg));
+        }
+    }
+    t
+}
+
+fn luminance(c: Color) -> f64 {
+    let channel = |v: u8| {
+        let v = f64::from(v) / 255.0;
+        if v <= 0.04045 {
+            v / 12.92
+        } else {
+            ((v + 0.055) / 1.055).powf(2.4)
+        }
+    };
+    0.2126 * channel(c.r) + 0.7152 * channel(c.g) + 0.0722 * channel(c.b)
+}
+
+pub fn contrast(a: Color, b: Color) -> f64 {
+    let (la, lb) = (luminance(a), luminance(b));
+    let (hi, lo) = if la > lb { (la, lb) } else { (lb, la) };
+    (hi + 0.05) / (lo + 0.05)
+}
+
+fn with_contrast(fg: Color, bg: Color) -> Color {
+    // Semi-transparent colours are drawn over the background; judge them opaque.
+    let mut c = Color { a: 0xff, ..fg };
+    let target = if luminance(bg) > 0.18 {
+        Color::BLACK
+    } else {
+        Color::WHITE
+    };
+    let mix = |from: u8, to: u8, t: f64| {
+        (f64::from(from) + (f64::from(to) - f64::from(from)) * t).round() as u8
+    };
+    let mut step = 0.0;
+    while contrast(c, bg) < MIN_CONTRAST && step < 1.0 {
+        step += 0.05;
+        c = Color {
+            r: mix(fg.r, target.r, step),
+            g: mix(fg.g, target.g, step),
+            b: mix(fg.b, target.b, step),
+            a: 0xff,
+        };
+    }
+    c
+}
+
+/// One rule per line, comments removed.
+fn compact(css: &str) -> String {
     let css = strip_comments(css);
-    let mut out = String::new();
+    let mut out = String::with_capacity(css.len());
     let mut rest = css.as_str();
     while let Some(open) = rest.find('{') {
         let Some(close) = rest[open..].find('}') else {
             break;
         };
         let selectors = rest[..open].trim();
-        let body = rest[open + 1..open + close].trim();
-        let scoped: Vec<String> = selectors
-            .split(',')
-            .map(|s| format!("{scope} {}", s.trim()))
+        let body: Vec<&str> = rest[open + 1..open + close]
+            .split(';')
+            .map(str::trim)
+            .filter(|d| !d.is_empty())
             .collect();
-        out.push_str(&scoped.join(", "));
-        out.push_str(" { ");
-        out.push_str(&body.replace('\n', " "));
-        out.push_str(" }\n");
+        out.push_str(selectors);
+        out.push('{');
+        out.push_str(&body.join(";"));
+        out.push_str("}\n");
         rest = &rest[open + close + 1..];
     }
     out
@@ -155,11 +209,28 @@ mod tests {
     }
 
     #[test]
-    fn stylesheet_has_both_palettes_scoped() {
-        let css = stylesheet("InspiredGitHub", "base16-ocean.dark");
-        assert!(css.contains("@media (prefers-color-scheme: dark)"));
-        assert!(css.contains(":root[data-theme=\"dark\"] .hl-"));
-        assert!(css.contains(":root:not([data-theme=\"dark\"]) .hl-"));
-        assert!(!css.contains("/*\n"));
+    fn every_stock_theme_becomes_readable() {
+        for (name, theme) in &THEMES.themes {
+            let t = readable(theme);
+            let bg = t.settings.background.unwrap_or(Color::WHITE);
+            for item in &t.scopes {
+                if let Some(fg) = item.style.foreground {
+                    let on = item.style.background.unwrap_or(bg);
+                    assert!(contrast(fg, on) >= 4.5, "{name}: {fg:?} on {on:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn stylesheet_is_compact_and_unscoped() {
+        let css = stylesheet("InspiredGitHub");
+        assert!(css.starts_with("/* highlighting: InspiredGitHub */\n"));
+        assert!(css.contains(".hl-code{"), "{css}");
+        assert!(css.lines().skip(1).all(|l| l.ends_with('}')), "{css}");
+        assert_eq!(
+            stylesheet("no such theme"),
+            "/* highlighting: no such theme */\n"
+        );
     }
 }

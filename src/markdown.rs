@@ -194,6 +194,9 @@ pub fn render(page: &Page, site: &Site) -> Result<Rendered, Diagnostics> {
     let mut heading_index = 0usize;
     let mut heading: Option<(HeadingLevel, Vec<Event>, String)> = None;
     let mut code: Option<CodeBlock> = None;
+    // Where the open table's wrapper goes, its label so far, and whether the
+    // header row is still being read.
+    let mut table: Option<(usize, String, bool)> = None;
 
     let cx = LinkContext::for_page(page);
     let error_at = |offset: usize, msg: String| {
@@ -304,6 +307,38 @@ pub fn render(page: &Page, site: &Site) -> Result<Rendered, Diagnostics> {
         if let Event::Text(t) = &event {
             out.word_count += t.split_whitespace().count();
         }
+        // Tables scroll in a focusable box of their own, named after their
+        // header cells, instead of widening the page.
+        match &event {
+            Event::Start(Tag::Table(_)) => {
+                table = Some((events.len(), String::new(), true));
+                events.push(Event::Html("".into()));
+            }
+            Event::End(TagEnd::TableHead) => {
+                if let Some((at, label, in_head)) = table.as_mut() {
+                    *in_head = false;
+                    events[*at] = Event::Html(
+                        format!(
+                            "<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"Table: {}\">\n",
+                            escape_attr(label.trim_end_matches(", "))
+                        )
+                        .into(),
+                    );
+                }
+            }
+            Event::End(TagEnd::TableCell) => {
+                if let Some((_, label, true)) = table.as_mut() {
+                    label.push_str(", ");
+                }
+            }
+            Event::Text(t) | Event::Code(t) => {
+                if let Some((_, label, true)) = table.as_mut() {
+                    label.push_str(t);
+                }
+            }
+            _ => {}
+        }
+        let closes_table = matches!(event, Event::End(TagEnd::Table));
         match event {
             Event::Start(Tag::Heading { level, classes, .. }) => {
                 let class = if classes.is_empty() {
@@ -341,6 +376,10 @@ pub fn render(page: &Page, site: &Site) -> Result<Rendered, Diagnostics> {
                 Some((_, inner, _)) => inner.push(e),
                 None => events.push(e),
             },
+        }
+        if closes_table {
+            events.push(Event::Html("</div>\n".into()));
+            table = None;
         }
     }
     pulldown_cmark::html::push_html(&mut out.html, events.into_iter());

@@ -47,6 +47,9 @@ struct PageView<'a> {
     url: String,
     permalink: String,
     content: String,
+    /// Whether the content holds highlighted code (themes load the
+    /// highlighting stylesheets only then).
+    has_code: bool,
     toc: Vec<TocEntry>,
     word_count: usize,
     reading_minutes: usize,
@@ -109,6 +112,7 @@ impl<'a> Renderer<'a> {
             date: page.source.front.date.as_deref(),
             url: site.urls.href(&page.route, &page.route, None),
             permalink: site.urls.absolute(&page.route),
+            has_code: md.html.contains("<pre class=\"code hl-code\""),
             content: md.html,
             toc: md.toc,
             word_count: md.word_count,
@@ -166,6 +170,7 @@ impl<'a> Renderer<'a> {
             url: site.urls.href(&route, &route, None),
             permalink: site.urls.absolute(&route),
             content: String::new(),
+            has_code: false,
             toc: Vec::new(),
             word_count: 0,
             reading_minutes: 0,

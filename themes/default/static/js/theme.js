@@ -22,8 +22,21 @@
     return systemDark() ? "dark" : "light";
   }
 
+  /* Code colours come in one stylesheet per mode, selected by their media
+     attribute; a chosen mode overrides the system's. */
+  function applyHighlight(mode) {
+    var links = document.querySelectorAll("link[data-highlight]");
+    Array.prototype.forEach.call(links, function (link) {
+      link.media = link.getAttribute("data-highlight") === mode ? "all" : "not all";
+    });
+  }
+  function apply(mode) {
+    root.setAttribute("data-theme", mode);
+    applyHighlight(mode);
+  }
+
   var initial = saved();
-  if (initial === "dark" || initial === "light") root.setAttribute("data-theme", initial);
+  if (initial === "dark" || initial === "light") apply(initial);
 
   function label(button) {
     var dark = current() === "dark";
@@ -38,7 +51,7 @@
       label(button);
       button.addEventListener("click", function () {
         var next = current() === "dark" ? "light" : "dark";
-        root.setAttribute("data-theme", next);
+        apply(next);
         save(next);
         Array.prototype.forEach.call(buttons, label);
       });
