@@ -196,6 +196,11 @@ fn parse_entry(entry: Entry) -> Result<Parsed, Diagnostics> {
 pub fn read_text(path: &Path) -> Result<String, Diagnostic> {
     let bytes =
         std::fs::read(path).map_err(|e| Diagnostic::in_file(path, format!("cannot read: {e}")))?;
+    // A UTF-8 byte-order mark is not text: editors show no column for it.
+    let bytes = match bytes.strip_prefix(b"\xef\xbb\xbf") {
+        Some(rest) => rest.to_vec(),
+        None => bytes,
+    };
     String::from_utf8(bytes).map_err(|e| {
         let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
         let text = String::from_utf8_lossy(valid).into_owned();

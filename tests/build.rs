@@ -380,3 +380,27 @@ fn every_module_has_a_doc_comment() {
         );
     }
 }
+
+/// Regression: a byte-order mark at the start of site.yaml made its first
+/// key unreadable ("missing field `base_url`").
+#[test]
+fn site_yaml_with_bom_and_crlf_builds() {
+    let site = fixture("basic");
+    let text = std::fs::read_to_string(site.root.join("content/site.yaml")).unwrap();
+    site.write(
+        "content/site.yaml",
+        &format!("\u{feff}{}", text.replace('\n', "\r\n")),
+    );
+    let run = site.build(&[]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    site.write(
+        "content/site.yaml",
+        &format!("\u{feff}{}", text.replace("theme:", "them:")),
+    );
+    let run = site.build(&[]);
+    assert!(
+        run.stderr.contains("content/site.yaml:6:1"),
+        "{}",
+        run.stderr
+    );
+}
