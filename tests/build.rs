@@ -399,7 +399,7 @@ fn site_yaml_with_bom_and_crlf_builds() {
     );
     let run = site.build(&[]);
     assert!(
-        run.stderr.contains("content/site.yaml:6:1"),
+        run.stderr.contains("content/site.yaml:5:1"),
         "{}",
         run.stderr
     );
