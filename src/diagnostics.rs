@@ -252,6 +252,14 @@ pub fn did_you_mean<'a>(
         .map(|(_, c)| c)
 }
 
+/// ` (did you mean `x`?)` for the closest candidate, or nothing: for the end
+/// of a message.
+pub fn suggestion<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> String {
+    did_you_mean(word, candidates)
+        .map(|m| format!(" (did you mean `{m}`?)"))
+        .unwrap_or_default()
+}
+
 /// Edit distance over characters, counting a swap of two neighbours as one
 /// edit (optimal string alignment), since that is the commonest typo.
 pub fn edit_distance(a: &str, b: &str) -> usize {

@@ -15,7 +15,7 @@ use std::collections::BTreeSet;
 
 use serde::Deserialize;
 
-use crate::diagnostics::{Diagnostic, did_you_mean};
+use crate::diagnostics::{Diagnostic, did_you_mean, suggestion};
 use crate::guides::{Better, Guide, Technology};
 use crate::html::{escape_attr, escape_text};
 use crate::inline;
@@ -264,9 +264,7 @@ impl Writer<'_> {
     fn verdict(&mut self, id: &str) -> Result<(), String> {
         let g = self.guide;
         let Some(a) = g.aspects.iter().find(|a| a.id == id) else {
-            let hint = did_you_mean(id, g.aspects.iter().map(|a| a.id.as_str()))
-                .map(|m| format!(" (did you mean `{m}`?)"))
-                .unwrap_or_default();
+            let hint = suggestion(id, g.aspects.iter().map(|a| a.id.as_str()));
             return Err(format!("guide `{}` has no aspect `{id}`{hint}", g.id));
         };
         let winner = self.badge(&a.verdict.winner);
@@ -362,9 +360,7 @@ impl Writer<'_> {
     fn chart(&mut self, id: &str) -> Result<(), String> {
         let g = self.guide;
         let Some(b) = g.benchmarks.iter().find(|b| b.id == id) else {
-            let hint = did_you_mean(id, g.benchmarks.iter().map(|b| b.id.as_str()))
-                .map(|m| format!(" (did you mean `{m}`?)"))
-                .unwrap_or_default();
+            let hint = suggestion(id, g.benchmarks.iter().map(|b| b.id.as_str()));
             return Err(format!(
                 "guide `{}` has no benchmark dataset `{id}`{hint}",
                 g.id

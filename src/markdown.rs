@@ -14,7 +14,7 @@ use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, LinkType, Options, Pars
 use serde::Serialize;
 
 use crate::content::SourcePage;
-use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::diagnostics::{Diagnostic, Diagnostics, suggestion};
 use crate::embeds;
 use crate::highlight;
 use crate::html::escape_attr;
@@ -491,16 +491,12 @@ pub fn find_page(site: &Site, rel: &str) -> Result<PageId, String> {
     if site.drafts.contains(rel) {
         return Err(format!("`{rel}` is a draft, left out of this build"));
     }
-    let hint = crate::diagnostics::did_you_mean(rel, site.by_rel.keys().map(String::as_str))
-        .map(|m| format!(" (did you mean `{m}`?)"))
-        .unwrap_or_default();
+    let hint = suggestion(rel, site.by_rel.keys().map(String::as_str));
     Err(format!("there is no page `content/{rel}`{hint}"))
 }
 
 fn suggest(word: &str, candidates: &[String]) -> String {
-    crate::diagnostics::did_you_mean(word, candidates.iter().map(String::as_str))
-        .map(|m| format!(" (did you mean `{m}`?)"))
-        .unwrap_or_default()
+    suggestion(word, candidates.iter().map(String::as_str))
 }
 
 #[cfg(test)]
