@@ -115,6 +115,29 @@ function describeSite(label, rootFn) {
       }
     }
 
+    it('has no serious or critical axe violations in dark mode chosen with the toggle on a light system', async (t) => {
+      const { context, page, check } = await newPage(browser, site.server, { viewport: DESKTOP, colorScheme: 'light' });
+      const failures = [];
+      try {
+        await h.visit(page, site.server.origin + site.paths[0]);
+        await page.locator('[data-theme-toggle]').click();
+        for (const p of site.paths) {
+          await h.visit(page, site.server.origin + p);
+          assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'dark');
+          for (const v of await axeViolations(page)) {
+            if (v.impact === 'serious' || v.impact === 'critical') {
+              failures.push(`${p}: [${v.impact}] ${v.id}: ${v.help} (${v.count}×, e.g. ${v.nodes.join(', ')})`);
+            }
+          }
+          check();
+        }
+      } finally {
+        await context.close();
+      }
+      t.diagnostic(`${site.paths.length} pages scanned in toggled dark mode, ${failures.length} serious/critical`);
+      assert.deepEqual(failures, [], failures.join('\n'));
+    });
+
     it('fits a 360-px screen; wide tables scroll in their own box', async (t) => {
       const { context, page, check } = await newPage(browser, site.server, { viewport: PHONE });
       try {
