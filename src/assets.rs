@@ -20,6 +20,13 @@ use crate::highlight;
 use crate::theme::Theme;
 use crate::urls::Route;
 
+/// A file to write, and where it comes from (for collision messages).
+pub struct AssetFile {
+    pub route: Route,
+    pub body: AssetBody,
+    pub origin: String,
+}
+
 pub enum AssetBody {
     Bytes(Vec<u8>),
     Copy(PathBuf),
@@ -28,7 +35,7 @@ pub enum AssetBody {
 pub struct Assets {
     /// Theme asset name → route written (hashed for CSS and JS).
     pub names: BTreeMap<String, Route>,
-    pub files: Vec<(Route, AssetBody)>,
+    pub files: Vec<AssetFile>,
 }
 
 /// Names of the generated highlighting stylesheets, as templates ask for them.
@@ -90,15 +97,31 @@ pub fn collect(
         };
         names.insert(name.clone(), route.clone());
         if !site_static.contains_key(&name) || route.as_str() != name {
-            files.push((route, AssetBody::Bytes(bytes)));
+            let origin = match theme.statics.get(&name) {
+                Some(f) => f.display.display().to_string(),
+                None => format!("the generated {name}"),
+            };
+            files.push(AssetFile {
+                route,
+                body: AssetBody::Bytes(bytes),
+                origin,
+            });
         }
     }
     for (rel, path) in &site_static {
-        files.push((Route::file(rel), AssetBody::Copy(path.clone())));
+        files.push(AssetFile {
+            route: Route::file(rel),
+            body: AssetBody::Copy(path.clone()),
+            origin: path.display().to_string(),
+        });
         names.entry(rel.clone()).or_insert_with(|| Route::file(rel));
     }
     for a in content_assets {
-        files.push((Route::file(&a.rel), AssetBody::Copy(a.path.clone())));
+        files.push(AssetFile {
+            route: Route::file(&a.rel),
+            body: AssetBody::Copy(a.path.clone()),
+            origin: a.path.display().to_string(),
+        });
     }
 
     errors.finish(Assets { names, files })

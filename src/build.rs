@@ -12,7 +12,7 @@ use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
 
-use crate::assets::{self, AssetBody};
+use crate::assets::{self, AssetBody, AssetFile};
 use crate::config;
 use crate::content;
 use crate::diagnostics::{Diagnostic, Diagnostics};
@@ -154,6 +154,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
     )
     .map_err(fail)?;
     site.guides = guides::load(&guide_files, &site).map_err(fail)?;
+    check_outputs(&site, &assets.files).map_err(fail)?;
     render::global_context(&site, &mut templates);
     timer.done("model");
 
@@ -183,7 +184,7 @@ fn render_pages(
     templates: &Templates,
     staging: &Staging,
 ) -> Result<BTreeMap<Route, PageDeps>, Diagnostics> {
-    let renderer = Renderer { site, templates };
+    let renderer = Renderer::new(site, templates);
     let results: Vec<Result<(Route, PageDeps), Diagnostics>> = (0..site.pages.len())
         .into_par_iter()
         .map(|id| {
@@ -212,7 +213,7 @@ fn write_extras(
     staging: &Staging,
 ) -> Result<usize, Diagnostics> {
     let urls = &site.urls;
-    let renderer = Renderer { site, templates };
+    let renderer = Renderer::new(site, templates);
     staging.write("404.html", renderer.not_found()?.as_bytes())?;
     let mut files = 1;
 
@@ -253,17 +254,58 @@ fn write_extras(
     Ok(files + 2)
 }
 
-fn write_assets(files: Vec<(Route, AssetBody)>, staging: &Staging) -> Result<usize, Diagnostics> {
+fn write_assets(files: Vec<AssetFile>, staging: &Staging) -> Result<usize, Diagnostics> {
     let results: Vec<Result<(), Diagnostic>> = files
         .par_iter()
-        .map(|(route, body)| match body {
-            AssetBody::Bytes(b) => staging.write(route.as_str(), b),
-            AssetBody::Copy(path) => staging.copy(route.as_str(), path),
+        .map(|f| match &f.body {
+            AssetBody::Bytes(b) => staging.write(f.route.as_str(), b),
+            AssetBody::Copy(path) => staging.copy(f.route.as_str(), path),
         })
         .collect();
     let mut errors = Diagnostics::default();
     errors.extend(results.into_iter().filter_map(Result::err));
     errors.finish(files.len())
+}
+
+/// Every file the build will write has exactly one source. Pages and aliases
+/// were checked against each other when the site was assembled; here they
+/// meet the generated files and the static files, so that no file silently
+/// overwrites another (and the output does not depend on which write won).
+fn check_outputs(site: &Site, assets: &[AssetFile]) -> Result<(), Diagnostics> {
+    let mut claims: BTreeMap<String, String> = BTreeMap::new();
+    let key = |file: &str| file.to_lowercase();
+    for page in &site.pages {
+        let source = page.source.file.path.display().to_string();
+        claims.insert(key(&page.route.output_file()), format!("the page {source}"));
+        for alias in &page.aliases {
+            claims.insert(key(&alias.output_file()), format!("an alias of {source}"));
+        }
+    }
+    let mut errors = Diagnostics::default();
+    let generated = [
+        ("404.html", "the 404 page"),
+        ("sitemap.xml", "the sitemap"),
+        ("robots.txt", "robots.txt"),
+        (output::MARKER, "verdict's output marker"),
+    ];
+    let others = generated
+        .iter()
+        .map(|(file, what)| ((*file).to_string(), (*what).to_string()))
+        .chain(
+            assets
+                .iter()
+                .map(|f| (f.route.output_file(), f.origin.clone())),
+        );
+    for (file, origin) in others {
+        if let Some(first) = claims.get(&key(&file)) {
+            errors.push(Diagnostic::global(format!(
+                "two sources for the output file /{file}: {first} and {origin}"
+            )));
+        } else {
+            claims.insert(key(&file), origin);
+        }
+    }
+    errors.finish(())
 }
 
 fn redirect_page(href: &str, absolute: &str) -> String {

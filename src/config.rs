@@ -34,9 +34,9 @@ pub struct SiteConfig {
     pub branding: Branding,
     #[serde(default)]
     pub highlighting: Highlighting,
-    /// Free-form values for themes.
+    /// Free-form values for themes. Keys are strings, so templates can reach them.
     #[serde(default)]
-    pub extra: serde_yaml::Mapping,
+    pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
 /// A navigation entry: either a page of the site (`page: about.md`) or a URL.

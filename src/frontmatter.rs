@@ -37,9 +37,9 @@ pub struct FrontMatter {
     /// A template of the theme to use instead of the default for the page kind.
     #[serde(default)]
     pub template: Option<String>,
-    /// Free-form values for templates.
+    /// Free-form values for templates. Keys are strings, so templates can reach them.
     #[serde(default)]
-    pub extra: serde_yaml::Mapping,
+    pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
 /// Byte ranges of a page file's parts.

@@ -11,6 +11,7 @@ use std::collections::BTreeSet;
 
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
+use crate::config::is_safe_url;
 use crate::markdown::{LinkContext, rewrite};
 use crate::site::{PageId, Site};
 use crate::urls::Route;
@@ -40,6 +41,13 @@ pub fn render(
                 title,
                 id,
             }) => {
+                // YAML is data, not the writer's own HTML: no script URLs.
+                if !is_safe_url(&dest_url) {
+                    error.get_or_insert(format!(
+                        "unsafe URL `{dest_url}`: links in data may use http, https, mailto or site paths"
+                    ));
+                    return None;
+                }
                 let dest = match rewrite(&dest_url, &cx, site, linked) {
                     Ok(d) => d,
                     Err(m) => {

@@ -449,7 +449,7 @@ pub fn rewrite(
             }
         }
         LinkKind::Root { path, fragment } => {
-            Ok(urls.href(cx.from_route, &Route::parse(&path), fragment.as_deref()))
+            Ok(urls.href(cx.from_route, &Route::site_path(&path), fragment.as_deref()))
         }
         LinkKind::Page { rel, fragment } => {
             let id = find_page(site, &rel).map_err(|m| format!("links to `{dest}`, but {m}"))?;

@@ -192,6 +192,13 @@ impl Staging {
         let old = sibling(&self.out, "old");
         let io = |what: &str, e: std::io::Error| Diagnostic::global(format!("cannot {what}: {e}"));
         if old.exists() {
+            // Left by an interrupted swap: ours only if it carries the marker.
+            if !old.join(MARKER).is_file() {
+                return Err(Diagnostic::global(format!(
+                    "{} exists and was not made by verdict; remove it",
+                    old.display()
+                )));
+            }
             std::fs::remove_dir_all(&old).map_err(|e| io("remove an old output folder", e))?;
         }
         let had_previous = self.out.exists();
@@ -206,8 +213,10 @@ impl Staging {
             return Err(io("move the new output into place", e));
         }
         self.committed = true;
+        // The new output is in place. Failing to delete the old one does not
+        // undo that; the next build removes it (it carries the marker).
         if had_previous {
-            std::fs::remove_dir_all(&old).map_err(|e| io("remove the previous output", e))?;
+            let _ = std::fs::remove_dir_all(&old);
         }
         Ok(())
     }
@@ -270,5 +279,20 @@ mod tests {
             "files of an older build never linger"
         );
         assert!(out.join(MARKER).is_file());
+
+        // A folder that only looks like ours is never deleted.
+        let old = sibling(&out, "old");
+        std::fs::create_dir_all(&old).unwrap();
+        std::fs::write(old.join("thesis.txt"), "precious").unwrap();
+        let s = Staging::create(&out).unwrap();
+        assert!(s.commit().is_err());
+        assert_eq!(
+            std::fs::read_to_string(old.join("thesis.txt")).unwrap(),
+            "precious"
+        );
+        assert!(
+            out.join("b/index.html").is_file(),
+            "the previous output stays"
+        );
     }
 }

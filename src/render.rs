@@ -19,7 +19,7 @@ use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::markdown::{self, TocEntry};
 use crate::site::{NavTarget, Page, PageId, PageKind, Site};
 use crate::templates::Templates;
-use crate::urls::Route;
+use crate::urls::{Route, UrlBuilder, split_fragment};
 
 /// What a rendered page was made from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -81,11 +81,21 @@ struct SectionView<'a> {
 }
 
 pub struct Renderer<'a> {
-    pub site: &'a Site,
-    pub templates: &'a Templates,
+    site: &'a Site,
+    templates: &'a Templates,
+    /// The site's URL builder; for the 404 page, always absolute paths.
+    urls: UrlBuilder,
 }
 
 impl<'a> Renderer<'a> {
+    pub fn new(site: &'a Site, templates: &'a Templates) -> Self {
+        Renderer {
+            site,
+            templates,
+            urls: site.urls.clone(),
+        }
+    }
+
     pub fn page(&self, id: PageId) -> Result<RenderedPage, Diagnostics> {
         let site = self.site;
         let page = &site.pages[id];
@@ -110,7 +120,7 @@ impl<'a> Renderer<'a> {
             title: page.title(),
             description: self.description(page),
             date: page.source.front.date.as_deref(),
-            url: site.urls.href(&page.route, &page.route, None),
+            url: self.urls.href(&page.route, &page.route, None),
             permalink: site.urls.absolute(&page.route),
             has_code: md.html.contains("<pre class=\"code hl-code\""),
             content: md.html,
@@ -152,8 +162,18 @@ impl<'a> Renderer<'a> {
         })
     }
 
-    /// The 404 page, written at `/404.html`.
+    /// The 404 page, written at `/404.html`. Servers send it for any missing
+    /// URL at any depth, so its links are absolute paths under the base path
+    /// even when the rest of the site uses relative URLs.
     pub fn not_found(&self) -> Result<String, Diagnostic> {
+        let absolute = Renderer {
+            urls: self.site.urls.absolute_paths(),
+            ..*self
+        };
+        absolute.render_not_found()
+    }
+
+    fn render_not_found(&self) -> Result<String, Diagnostic> {
         let site = self.site;
         let route = Route::file("404.html");
         let mut deps = PageDeps {
@@ -167,7 +187,7 @@ impl<'a> Renderer<'a> {
             title: "Page not found",
             description: &site.settings.config.description,
             date: None,
-            url: site.urls.href(&route, &route, None),
+            url: self.urls.href(&route, &route, None),
             permalink: site.urls.absolute(&route),
             content: String::new(),
             has_code: false,
@@ -178,6 +198,7 @@ impl<'a> Renderer<'a> {
             source: "",
         };
         ctx.insert("page", &view);
+        ctx.insert("absolute_urls", &true);
         ctx.insert("ancestors", &Vec::<LinkView>::new());
         ctx.insert("prev", &Option::<LinkView>::None);
         ctx.insert("next", &Option::<LinkView>::None);
@@ -195,7 +216,7 @@ impl<'a> Renderer<'a> {
         let site = self.site;
         let mut ctx = Context::new();
         ctx.insert("route", route.as_str());
-        ctx.insert("home_url", &site.urls.href(route, &Route::home(), None));
+        ctx.insert("home_url", &self.urls.href(route, &Route::home(), None));
         let nav: Vec<NavView> = site
             .navigation
             .iter()
@@ -204,7 +225,7 @@ impl<'a> Renderer<'a> {
                     deps.pages.insert(*id);
                     NavView {
                         title: &entry.title,
-                        url: site.urls.href(route, &site.pages[*id].route, None),
+                        url: self.urls.href(route, &site.pages[*id].route, None),
                         active: current.is_some_and(|c| c == *id || self.is_ancestor(*id, c)),
                         external: false,
                     }
@@ -213,7 +234,7 @@ impl<'a> Renderer<'a> {
                     title: &entry.title,
                     url: self.yaml_href(route, url),
                     active: false,
-                    external: !url.starts_with('/'),
+                    external: !is_site_path(url),
                 },
             })
             .collect();
@@ -229,7 +250,7 @@ impl<'a> Renderer<'a> {
                 title: &l.title,
                 url: self.yaml_href(route, &l.url),
                 active: false,
-                external: !l.url.starts_with('/'),
+                external: !is_site_path(&l.url),
             })
             .collect();
         ctx.insert("footer_links", &footer);
@@ -246,14 +267,13 @@ impl<'a> Renderer<'a> {
         false
     }
 
-    /// A URL from site.yaml: root-relative ones get the base path.
+    /// A URL from site.yaml: a site path (`/about/`, or `about/` written
+    /// without the slash) gets the base path or becomes relative; a URL with
+    /// a scheme is kept.
     fn yaml_href(&self, from: &Route, url: &str) -> String {
-        if url.starts_with('/') && !url.starts_with("//") {
-            let (path, fragment) = match url.split_once('#') {
-                Some((p, f)) => (p, Some(f)),
-                None => (url, None),
-            };
-            self.site.urls.href(from, &Route::parse(path), fragment)
+        if is_site_path(url) {
+            let (path, fragment) = split_fragment(url);
+            self.urls.href(from, &Route::site_path(path), fragment)
         } else {
             url.to_string()
         }
@@ -272,11 +292,18 @@ impl<'a> Renderer<'a> {
         LinkView {
             title: p.title(),
             description: p.source.front.description.as_deref().unwrap_or(""),
-            url: self.site.urls.href(from, &p.route, None),
+            url: self.urls.href(from, &p.route, None),
             date: p.source.front.date.as_deref(),
             kind: p.kind,
         }
     }
+}
+
+/// A URL without a scheme or host: a path inside the site.
+fn is_site_path(url: &str) -> bool {
+    !url.starts_with("//")
+        && !url.starts_with('#')
+        && url.split_once(':').is_none_or(|(s, _)| s.contains('/'))
 }
 
 /// The values every template sees through Tera's global context: `site`,

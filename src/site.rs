@@ -150,9 +150,9 @@ pub fn assemble(
             .front
             .aliases
             .iter()
-            .map(|a| alias_route(a))
+            .map(|a| Route::site_path(a))
             .collect();
-        let extra = serde_json::to_value(&source.front.extra).unwrap_or(Value::Null);
+        let extra = Value::Object(source.front.extra.clone());
         pages.push(Page {
             id,
             source,
@@ -262,15 +262,6 @@ fn route_for(rel: &str, kind: PageKind, slug: Option<&str>) -> Route {
         *last = slug.to_string();
     }
     Route::dir(&segments)
-}
-
-fn alias_route(alias: &str) -> Route {
-    let last = alias.rsplit('/').next().unwrap_or("");
-    if alias.ends_with('/') || last.contains('.') {
-        Route::parse(alias)
-    } else {
-        Route::parse(&format!("{alias}/"))
-    }
 }
 
 /// Two sources for one output file, even differing only in letter case
@@ -386,7 +377,10 @@ mod tests {
             route_for("a/_index.md", PageKind::Section, Some("b")).as_str(),
             "b/"
         );
-        assert_eq!(alias_route("/old/speed").as_str(), "old/speed/");
-        assert_eq!(alias_route("/old/speed.html").as_str(), "old/speed.html");
+        assert_eq!(Route::site_path("/old/speed").as_str(), "old/speed/");
+        assert_eq!(
+            Route::site_path("/old/speed.html").as_str(),
+            "old/speed.html"
+        );
     }
 }

@@ -8,7 +8,8 @@
 //! `url(path="/about/")` gives the href of a site path from the page being
 //! rendered; `asset(path="css/main.css")` gives the href of a theme asset
 //! under its content-hashed name. Both read the `route` context variable
-//! that every render sets.
+//! that every render sets, and make absolute paths when `absolute_urls` is
+//! true (the 404 page).
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -18,7 +19,7 @@ use tera::{Context, ErrorKind, Kwargs, State, Tera};
 
 use crate::diagnostics::{Diagnostic, LineCol};
 use crate::theme::Theme;
-use crate::urls::{Route, UrlBuilder};
+use crate::urls::{Route, UrlBuilder, split_fragment};
 
 pub struct Templates {
     tera: Tera,
@@ -39,27 +40,27 @@ impl Templates {
         }
         let mut tera = Tera::new();
         tera.autoescape_on(vec![".html", ".htm", ".xml", ".svg"]);
-        let urls = Arc::new(urls);
-        let u = urls.clone();
+        let links = Arc::new(Links {
+            absolute: urls.absolute_paths(),
+            site: urls,
+        });
+        let l = links.clone();
         tera.register_function(
             "url",
             move |kwargs: Kwargs, state: &State| -> tera::TeraResult<String> {
                 let path: String = kwargs.must_get("path")?;
-                let from = current_route(state)?;
-                let (path, fragment) = match path.split_once('#') {
-                    Some((p, f)) => (p.to_string(), Some(f.to_string())),
-                    None => (path, None),
-                };
-                Ok(u.href(&from, &Route::parse(&path), fragment.as_deref()))
+                let (urls, from) = l.for_render(state)?;
+                let (path, fragment) = split_fragment(&path);
+                Ok(urls.href(&from, &Route::site_path(path), fragment))
             },
         );
-        let u = urls.clone();
+        let l = links;
         let assets = Arc::new(assets);
         tera.register_function("asset", move |kwargs: Kwargs, state: &State| -> tera::TeraResult<String> {
             let path: String = kwargs.must_get("path")?;
-            let from = current_route(state)?;
+            let (urls, from) = l.for_render(state)?;
             match assets.get(path.trim_start_matches('/')) {
-                Some(route) => Ok(u.href(&from, route, None)),
+                Some(route) => Ok(urls.href(&from, route, None)),
                 None => Err(tera::Error::message(format!(
                     "asset(path=\"{path}\"): no such file in the theme's static/ or the site's static/"
                 ))),
@@ -94,9 +95,25 @@ impl Templates {
     }
 }
 
-fn current_route(state: &State) -> tera::TeraResult<Route> {
-    let route: Option<String> = state.get("route")?;
-    Ok(Route::parse(route.as_deref().unwrap_or("")))
+/// The URL builders the template functions choose between.
+struct Links {
+    site: UrlBuilder,
+    absolute: UrlBuilder,
+}
+
+impl Links {
+    /// The builder for the page being rendered and its route, both read from
+    /// the render's context (`route`, `absolute_urls`).
+    fn for_render(&self, state: &State) -> tera::TeraResult<(&UrlBuilder, Route)> {
+        let route: Option<String> = state.get("route")?;
+        let absolute: Option<bool> = state.get("absolute_urls")?;
+        let urls = if absolute == Some(true) {
+            &self.absolute
+        } else {
+            &self.site
+        };
+        Ok((urls, Route::parse(route.as_deref().unwrap_or(""))))
+    }
 }
 
 /// Turns a Tera error into a diagnostic at the template's line and column.

@@ -35,7 +35,30 @@ impl Route {
         Route(path.trim_start_matches('/').to_string())
     }
 
-    /// Parses what a writer typed (`/about/`, `old/page.html`) into a route.
+    /// A site path a writer typed (`/about/`, `/about`, `/files/a.pdf`): a
+    /// last segment without an extension names a page, so `/about` is the
+    /// route `about/` (which relative mode writes as `about/index.html`).
+    /// A query string is kept.
+    pub fn site_path(path: &str) -> Self {
+        let (path, query) = match path.split_once('?') {
+            Some((p, q)) => (p, Some(q)),
+            None => (path, None),
+        };
+        let p = path.trim_start_matches('/');
+        let last = p.rsplit('/').next().unwrap_or("");
+        let mut route = if p.is_empty() || p.ends_with('/') || last.contains('.') {
+            p.to_string()
+        } else {
+            format!("{p}/")
+        };
+        if let Some(q) = query {
+            route.push('?');
+            route.push_str(q);
+        }
+        Route(route)
+    }
+
+    /// Parses a route as written (`about/`, `404.html`).
     pub fn parse(path: &str) -> Self {
         let p = path.trim_start_matches('/');
         Route(p.to_string())
@@ -46,15 +69,21 @@ impl Route {
     }
 
     pub fn is_dir(&self) -> bool {
-        self.0.is_empty() || self.0.ends_with('/')
+        let path = self.path();
+        path.is_empty() || path.ends_with('/')
+    }
+
+    /// The route without a query string.
+    fn path(&self) -> &str {
+        self.0.split('?').next().unwrap_or("")
     }
 
     /// The file this route is written to, relative to the output folder.
     pub fn output_file(&self) -> String {
         if self.is_dir() {
-            format!("{}index.html", self.0)
+            format!("{}index.html", self.path())
         } else {
-            self.0.clone()
+            self.path().to_string()
         }
     }
 
@@ -143,10 +172,10 @@ impl UrlBuilder {
     pub fn href(&self, from: &Route, to: &Route, fragment: Option<&str>) -> String {
         let mut out = if self.relative {
             let mut s = "../".repeat(from.depth());
-            if to.is_dir() {
-                s.push_str(&to.output_file());
-            } else {
-                s.push_str(to.as_str());
+            s.push_str(&to.output_file());
+            if let Some((_, query)) = to.0.split_once('?') {
+                s.push('?');
+                s.push_str(query);
             }
             s
         } else {
@@ -159,9 +188,25 @@ impl UrlBuilder {
         out
     }
 
+    /// The same builder, making absolute paths under the base path.
+    pub fn absolute_paths(&self) -> Self {
+        UrlBuilder {
+            base: self.base.clone(),
+            relative: false,
+        }
+    }
+
     /// The full URL of a route, for sitemap.xml, canonical links and feeds.
     pub fn absolute(&self, to: &Route) -> String {
         format!("{}{}{}", self.base.origin, self.base.path, to.as_str())
+    }
+}
+
+/// Splits `path#fragment`.
+pub fn split_fragment(s: &str) -> (&str, Option<&str>) {
+    match s.split_once('#') {
+        Some((p, f)) => (p, Some(f)),
+        None => (s, None),
     }
 }
 
@@ -226,6 +271,20 @@ mod tests {
             u.href(&Route::file("404.html"), &Route::dir(&["x"]), Some("y")),
             "x/index.html#y"
         );
+        // What a writer types for a page names the page's file.
+        assert_eq!(
+            u.href(&deep, &Route::site_path("/guide"), None),
+            "../../guide/index.html"
+        );
+        assert_eq!(
+            u.href(&deep, &Route::site_path("/guide/?a=1"), None),
+            "../../guide/index.html?a=1"
+        );
+        assert_eq!(
+            u.href(&deep, &Route::site_path("/files/a.pdf"), None),
+            "../../files/a.pdf"
+        );
+        assert_eq!(split_fragment("a/#b"), ("a/", Some("b")));
         // Absolute URLs stay absolute even in relative mode.
         assert_eq!(u.absolute(&Route::dir(&["x"])), "https://example.com/x/");
     }

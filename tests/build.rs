@@ -166,9 +166,17 @@ fn relative_urls_resolve_to_files_on_disk() {
         "relative_urls: true",
     );
     built(&site);
+    // Servers send 404.html for missing URLs at any depth, so it keeps
+    // absolute paths under the base path.
+    for link in links(&site.read("404.html")) {
+        assert!(
+            link.starts_with('/') || link.starts_with('#') || link.contains(':'),
+            "404.html: {link}"
+        );
+    }
     let mut checked = 0;
     for (rel, bytes) in snapshot_tree(&site.out()) {
-        if !rel.ends_with(".html") {
+        if !rel.ends_with(".html") || rel == "404.html" {
             continue;
         }
         let html = String::from_utf8(bytes).unwrap();
@@ -403,4 +411,28 @@ fn site_yaml_with_bom_and_crlf_builds() {
         "{}",
         run.stderr
     );
+}
+
+/// Regression: a static file and a file beside the pages with the same
+/// path were both written, in parallel, to one output file (whichever won,
+/// or a mix of both); a static file could also replace a generated page.
+#[test]
+fn two_sources_for_one_output_file_are_an_error() {
+    let site = fixture("basic");
+    site.write("static/guide/diagram.svg", "<svg/>");
+    site.write("content/robots.txt", "mine");
+    site.write("static/about/index.html", "not the about page");
+    let run = site.build(&[]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    for expected in [
+        "two sources for the output file /guide/diagram.svg: [TMP]/site/static/guide/diagram.svg and [TMP]/site/content/guide/diagram.svg",
+        "two sources for the output file /robots.txt: robots.txt and [TMP]/site/content/robots.txt",
+        "two sources for the output file /about/index.html: the page [TMP]/site/content/about.md and [TMP]/site/static/about/index.html",
+    ] {
+        assert!(
+            run.stderr.contains(expected),
+            "missing {expected:?} in\n{}",
+            run.stderr
+        );
+    }
 }
