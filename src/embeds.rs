@@ -19,7 +19,6 @@ use crate::diagnostics::{Diagnostic, did_you_mean, suggestion};
 use crate::guides::{Better, Guide, Technology};
 use crate::html::{escape_attr, escape_text};
 use crate::inline;
-use crate::markdown::find_page;
 use crate::site::{Page, PageId, Site};
 use crate::yaml::YamlDoc;
 
@@ -177,7 +176,7 @@ impl Writer<'_> {
     }
 
     fn page_href(&mut self, rel: &str) -> Result<String, String> {
-        let id = find_page(self.site, rel)?;
+        let id = self.site.find_page(rel)?;
         self.linked.insert(id);
         Ok(self
             .site
@@ -345,7 +344,7 @@ impl Writer<'_> {
             ));
             if let Some(p) = &u.page {
                 let href = self.page_href(p)?;
-                let title = escape_text(self.site.pages[find_page(self.site, p)?].title());
+                let title = escape_text(self.site.pages[self.site.find_page(p)?].title());
                 self.push(&format!(
                     "<p class=\"use-case-more\">More: <a href=\"{}\">{title}</a></p>",
                     escape_attr(&href)

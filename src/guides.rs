@@ -18,7 +18,6 @@ use crate::config::{is_hex_colour, is_safe_url};
 use crate::content::SourceFile;
 use crate::diagnostics::{Diagnostic, Diagnostics, did_you_mean};
 use crate::inline;
-use crate::markdown::find_page;
 use crate::site::{PageId, Site};
 use crate::urls::Route;
 use crate::yaml::YamlDoc;
@@ -536,7 +535,7 @@ impl Checker<'_> {
     }
 
     fn page(&mut self, doc: &YamlDoc, path: &str, rel: &str) {
-        if let Err(m) = find_page(self.site, rel) {
+        if let Err(m) = self.site.find_page(rel) {
             self.errors.push(doc.error_at(path, m));
         }
     }

@@ -452,7 +452,9 @@ pub fn rewrite(
             Ok(urls.href(cx.from_route, &Route::site_path(&path), fragment.as_deref()))
         }
         LinkKind::Page { rel, fragment } => {
-            let id = find_page(site, &rel).map_err(|m| format!("links to `{dest}`, but {m}"))?;
+            let id = site
+                .find_page(&rel)
+                .map_err(|m| format!("links to `{dest}`, but {m}"))?;
             let target = &site.pages[id];
             if let Some(f) = &fragment
                 && !f.is_empty()
@@ -481,18 +483,6 @@ pub fn rewrite(
         }
         LinkKind::Outside => Err(format!("`{dest}` points outside content/")),
     }
-}
-
-/// The page at `rel` (a path under `content/`), or why there is none.
-pub fn find_page(site: &Site, rel: &str) -> Result<PageId, String> {
-    if let Some(&id) = site.by_rel.get(rel) {
-        return Ok(id);
-    }
-    if site.drafts.contains(rel) {
-        return Err(format!("`{rel}` is a draft, left out of this build"));
-    }
-    let hint = suggestion(rel, site.by_rel.keys().map(String::as_str));
-    Err(format!("there is no page `content/{rel}`{hint}"))
 }
 
 fn suggest(word: &str, candidates: &[String]) -> String {

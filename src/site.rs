@@ -6,14 +6,14 @@
 //! navigation entry names a real page, and every page's heading ids are
 //! known (so links can be checked while rendering). Pure: no I/O.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 
 use rayon::prelude::*;
 use serde_json::Value;
 
 use crate::config::Settings;
 use crate::content::{ContentAsset, Source, SourcePage};
-use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::diagnostics::{Diagnostic, Diagnostics, suggestion};
 use crate::guides::Guides;
 use crate::markdown;
 use crate::slug::slugify;
@@ -74,7 +74,7 @@ pub struct Site {
     pub pages: Vec<Page>,
     pub home: PageId,
     /// Pages by path relative to `content/` (`aspects/speed.md`).
-    pub by_rel: HashMap<String, PageId>,
+    pub by_rel: BTreeMap<String, PageId>,
     /// Every page, section first then its children, depth first.
     pub reading_order: Vec<PageId>,
     pub navigation: Vec<NavEntry>,
@@ -117,6 +117,15 @@ pub fn assemble(
     let anchors: Vec<Result<Vec<String>, Diagnostics>> =
         sources.par_iter().map(markdown::collect_anchors).collect();
 
+    // A section that sets `slug:` renames its folder's segment for every page inside.
+    let folder_slugs: BTreeMap<String, String> = sources
+        .iter()
+        .filter(|p| p.is_index && p.file.rel != "_index.md")
+        .filter_map(|p| {
+            let folder = p.file.rel.trim_end_matches("/_index.md").to_string();
+            p.front.slug.clone().map(|s| (folder, s))
+        })
+        .collect();
     let mut pages: Vec<Page> = Vec::with_capacity(sources.len());
     for (id, (source, anchors)) in sources.into_iter().zip(anchors).enumerate() {
         let anchors = anchors.unwrap_or_else(|d| {
@@ -131,7 +140,13 @@ pub fn assemble(
         } else {
             PageKind::Page
         };
-        let route = route_for(&rel, kind, source.front.slug.as_deref());
+        let route = match route_for(&rel, kind, source.front.slug.as_deref(), &folder_slugs) {
+            Ok(r) => r,
+            Err(m) => {
+                errors.push(Diagnostic::in_file(&source.file.path, m));
+                Route::dir(&[format!("invalid-{id}")])
+            }
+        };
         let template = source.front.template.clone().unwrap_or_else(|| {
             match kind {
                 PageKind::Home => "home.html",
@@ -169,16 +184,18 @@ pub fn assemble(
         });
     }
 
-    let by_rel: HashMap<String, PageId> = pages
+    let by_rel: BTreeMap<String, PageId> = pages
         .iter()
         .map(|p| (p.source.file.rel.clone(), p.id))
         .collect();
     check_routes(&pages, &mut errors);
 
     let Some(&home) = by_rel.get("_index.md") else {
-        errors.push(Diagnostic::global(
-            "content/_index.md is missing: every site needs a home page",
-        ));
+        errors.push(Diagnostic::global(if drafts.contains("_index.md") {
+            "content/_index.md, the home page, is a draft: every build needs a home page"
+        } else {
+            "content/_index.md is missing: every site needs a home page"
+        }));
         return errors.fail();
     };
 
@@ -193,16 +210,10 @@ pub fn assemble(
     let mut navigation = Vec::new();
     for (i, item) in settings.config.navigation.iter().enumerate() {
         let target = match (&item.page, &item.url) {
-            (Some(page), _) => match by_rel.get(page.trim_start_matches('/')) {
-                Some(&id) => NavTarget::Page(id),
-                None => {
-                    errors.push(missing_page(
-                        &doc,
-                        &format!("navigation[{i}].page"),
-                        page,
-                        &by_rel,
-                        &drafts,
-                    ));
+            (Some(page), _) => match lookup(&by_rel, &drafts, page.trim_start_matches('/')) {
+                Ok(id) => NavTarget::Page(id),
+                Err(m) => {
+                    errors.push(doc.error_at(&format!("navigation[{i}].page"), m));
                     continue;
                 }
             },
@@ -231,43 +242,68 @@ pub fn assemble(
     })
 }
 
-fn missing_page(
-    doc: &YamlDoc,
-    path: &str,
-    page: &str,
-    by_rel: &HashMap<String, PageId>,
+/// The page at `rel` (a path under `content/`), or why there is none.
+fn lookup(
+    by_rel: &BTreeMap<String, PageId>,
     drafts: &BTreeSet<String>,
-) -> Diagnostic {
-    let msg = if drafts.contains(page) {
-        format!("`{page}` is a draft, left out of this build (build with --drafts to include it)")
-    } else {
-        format!("no page `{page}` under content/")
-    };
-    let d = doc.error_at(path, msg);
-    match crate::diagnostics::did_you_mean(page, by_rel.keys().map(String::as_str)) {
-        Some(m) => d.with_help(format!("did you mean `{m}`?")),
-        None => d,
+    rel: &str,
+) -> Result<PageId, String> {
+    if let Some(&id) = by_rel.get(rel) {
+        return Ok(id);
+    }
+    if drafts.contains(rel) {
+        return Err(format!(
+            "`{rel}` is a draft, left out of this build (build with --drafts to include it)"
+        ));
+    }
+    let hint = suggestion(rel, by_rel.keys().map(String::as_str));
+    Err(format!("there is no page `content/{rel}`{hint}"))
+}
+
+impl Site {
+    /// The page at `rel` (a path under `content/`), or why there is none.
+    pub fn find_page(&self, rel: &str) -> Result<PageId, String> {
+        lookup(&self.by_rel, &self.drafts, rel)
     }
 }
 
 /// `aspects/speed.md` → `aspects/speed/`; `aspects/_index.md` → `aspects/`.
-fn route_for(rel: &str, kind: PageKind, slug: Option<&str>) -> Route {
-    let mut parts: Vec<String> = rel.split('/').map(str::to_owned).collect();
+/// Each folder's segment is the `slug` of its `_index.md` when it has one
+/// (`folder_slugs`, keyed by the folder's path), so a section's pages move
+/// with it; otherwise the slug of the folder's name.
+fn route_for(
+    rel: &str,
+    kind: PageKind,
+    slug: Option<&str>,
+    folder_slugs: &BTreeMap<String, String>,
+) -> Result<Route, String> {
+    let mut parts: Vec<&str> = rel.split('/').collect();
     let file = parts.pop().unwrap_or_default();
-    let mut segments: Vec<String> = parts.iter().map(|p| slugify(p)).collect();
-    if kind == PageKind::Page {
-        let stem = file.strip_suffix(".md").unwrap_or(&file);
-        segments.push(slug.map(str::to_owned).unwrap_or_else(|| slugify(stem)));
-    } else if let (Some(slug), Some(last)) = (slug, segments.last_mut()) {
-        *last = slug.to_string();
+    let mut segments = Vec::with_capacity(parts.len() + 1);
+    for depth in 1..=parts.len() {
+        let folder = parts[..depth].join("/");
+        segments.push(match folder_slugs.get(&folder) {
+            Some(s) => s.clone(),
+            None => slugify(parts[depth - 1]),
+        });
     }
-    Route::dir(&segments)
+    if kind == PageKind::Page {
+        let stem = file.strip_suffix(".md").unwrap_or(file);
+        segments.push(slug.map(str::to_owned).unwrap_or_else(|| slugify(stem)));
+    }
+    if let Some(i) = segments.iter().position(String::is_empty) {
+        let name = if i < parts.len() { parts[i] } else { file };
+        return Err(format!(
+            "`{name}` has no letters or digits to make a URL from: rename it or set `slug:`"
+        ));
+    }
+    Ok(Route::dir(&segments))
 }
 
 /// Two sources for one output file, even differing only in letter case
 /// (which collide on case-insensitive file systems), are an error naming both.
 fn check_routes(pages: &[Page], errors: &mut Diagnostics) {
-    let mut seen: HashMap<String, (PageId, String)> = HashMap::new();
+    let mut seen: BTreeMap<String, (PageId, String)> = BTreeMap::new();
     for page in pages {
         let mut claims = vec![(page.route.clone(), "page".to_string())];
         claims.extend(
@@ -299,7 +335,7 @@ fn check_routes(pages: &[Page], errors: &mut Diagnostics) {
 
 /// Sets each page's parent (nearest ancestor folder with an `_index.md`)
 /// and each section's ordered children.
-fn link_sections(pages: &mut [Page], by_rel: &HashMap<String, PageId>, home: PageId) {
+fn link_sections(pages: &mut [Page], by_rel: &BTreeMap<String, PageId>, home: PageId) {
     let section_of = |rel: &str, is_index: bool| -> PageId {
         let mut dir: Vec<&str> = rel.split('/').collect();
         dir.pop();
@@ -360,23 +396,36 @@ mod tests {
 
     #[test]
     fn routes() {
-        assert_eq!(route_for("_index.md", PageKind::Home, None).as_str(), "");
+        let none = BTreeMap::new();
+        let route = |rel, kind, slug| route_for(rel, kind, slug, &none).unwrap();
+        assert_eq!(route("_index.md", PageKind::Home, None).as_str(), "");
         assert_eq!(
-            route_for("aspects/_index.md", PageKind::Section, None).as_str(),
+            route("aspects/_index.md", PageKind::Section, None).as_str(),
             "aspects/"
         );
         assert_eq!(
-            route_for("aspects/Error Handling.md", PageKind::Page, None).as_str(),
+            route("aspects/Error Handling.md", PageKind::Page, None).as_str(),
             "aspects/error-handling/"
         );
         assert_eq!(
-            route_for("aspects/speed.md", PageKind::Page, Some("fast")).as_str(),
+            route("aspects/speed.md", PageKind::Page, Some("fast")).as_str(),
             "aspects/fast/"
         );
+        let renamed = BTreeMap::from([("a".to_string(), "b".to_string())]);
         assert_eq!(
-            route_for("a/_index.md", PageKind::Section, Some("b")).as_str(),
+            route_for("a/_index.md", PageKind::Section, Some("b"), &renamed)
+                .unwrap()
+                .as_str(),
             "b/"
         );
+        assert_eq!(
+            route_for("a/x.md", PageKind::Page, None, &renamed)
+                .unwrap()
+                .as_str(),
+            "b/x/"
+        );
+        assert!(route_for("!!!.md", PageKind::Page, None, &none).is_err());
+        assert!(route_for("???/x.md", PageKind::Page, None, &none).is_err());
         assert_eq!(Route::site_path("/old/speed").as_str(), "old/speed/");
         assert_eq!(
             Route::site_path("/old/speed.html").as_str(),

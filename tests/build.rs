@@ -436,3 +436,25 @@ fn two_sources_for_one_output_file_are_an_error() {
         );
     }
 }
+
+/// Regression: a section's `slug:` moved the section page but left its pages
+/// under the folder's name.
+#[test]
+fn a_section_slug_moves_its_pages() {
+    let site = fixture("basic");
+    site.edit(
+        "content/guide/_index.md",
+        "weight: 1",
+        "weight: 1\nslug: handbook",
+    );
+    built(&site);
+    assert!(site.out().join("handbook/index.html").is_file());
+    assert!(site.out().join("handbook/first/index.html").is_file());
+    // Files kept beside pages stay at their path under content/.
+    assert!(!site.out().join("guide/first").exists());
+    assert!(site.out().join("guide/diagram.svg").is_file());
+    assert!(
+        site.read("index.html")
+            .contains("href=\"/handbook/first/#why-it-matters\"")
+    );
+}
