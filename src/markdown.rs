@@ -8,7 +8,7 @@
 //! give root-relative links the base path; highlight fenced code. Raw HTML
 //! the writer typed passes through. Pure: no I/O.
 
-use std::collections::{BTreeSet, HashSet};
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd};
 use serde::Serialize;
@@ -52,6 +52,8 @@ pub struct Rendered {
 #[derive(Default)]
 struct HeadingIds {
     used: HashSet<String>,
+    /// The next suffix to try for each base id, so many repeats stay linear.
+    next: HashMap<String, usize>,
 }
 
 impl HeadingIds {
@@ -63,13 +65,17 @@ impl HeadingIds {
             s if s.is_empty() => "section".to_string(),
             s => s,
         };
-        let mut id = base.clone();
-        let mut n = 0;
-        while !self.used.insert(id.clone()) {
-            n += 1;
-            id = format!("{base}-{n}");
+        if self.used.insert(base.clone()) {
+            return base;
         }
-        id
+        let n = self.next.entry(base.clone()).or_insert(1);
+        loop {
+            let id = format!("{base}-{n}");
+            *n += 1;
+            if self.used.insert(id.clone()) {
+                return id;
+            }
+        }
     }
 }
 
@@ -88,6 +94,11 @@ pub fn collect_anchors(page: &SourcePage) -> Result<Vec<String>, Diagnostics> {
             Event::Text(t) | Event::Code(t) if open => {
                 if let Some((_, text, _)) = headings.last_mut() {
                     text.push_str(&t);
+                }
+            }
+            Event::SoftBreak | Event::HardBreak if open => {
+                if let Some((_, text, _)) = headings.last_mut() {
+                    text.push(' ');
                 }
             }
             Event::End(TagEnd::Heading(_)) => open = false,
@@ -138,6 +149,28 @@ pub enum LinkKind {
     Outside,
 }
 
+/// Decodes `%20`-style escapes (a writer may link `My%20Chart.svg`).
+/// Invalid escapes and non-UTF-8 results are kept as written.
+fn percent_decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let hex = |b: u8| (b as char).to_digit(16);
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%'
+            && i + 2 < bytes.len()
+            && let (Some(h), Some(l)) = (hex(bytes[i + 1]), hex(bytes[i + 2]))
+        {
+            out.push((h * 16 + l) as u8);
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).unwrap_or_else(|_| s.to_string())
+}
+
 /// Classifies `dest` written in the page at `from_rel` (relative to `content/`).
 pub fn classify(dest: &str, from_rel: &str) -> LinkKind {
     let scheme = dest.split_once(':').is_some_and(|(s, _)| {
@@ -161,7 +194,8 @@ pub fn classify(dest: &str, from_rel: &str) -> LinkKind {
             fragment,
         };
     }
-    let path = path.split('?').next().unwrap_or(path);
+    let decoded = percent_decode(path.split('?').next().unwrap_or(path));
+    let path = decoded.as_str();
     let mut parts: Vec<&str> = from_rel.split('/').collect();
     parts.pop();
     for seg in path.split('/') {
@@ -194,6 +228,7 @@ pub fn render(page: &Page, site: &Site) -> Result<Rendered, Diagnostics> {
     let mut heading_index = 0usize;
     let mut heading: Option<(HeadingLevel, Vec<Event>, String)> = None;
     let mut code: Option<CodeBlock> = None;
+    let mut footnotes = Footnotes::default();
     // Where the open table's wrapper goes, its label so far, and whether the
     // header row is still being read.
     let mut table: Option<(usize, String, bool)> = None;
@@ -256,52 +291,45 @@ pub fn render(page: &Page, site: &Site) -> Result<Rendered, Diagnostics> {
                 });
                 continue;
             }
-            Event::Start(Tag::Link {
-                link_type,
-                dest_url,
-                title,
-                id,
-            }) => {
-                let dest = rewrite(&dest_url, &cx, site, &mut out.linked)
-                    .map_err(|m| {
-                        let at = body[range.clone()]
-                            .find(dest_url.as_ref())
-                            .map_or(range.start, |i| range.start + i);
-                        errors.push(error_at(at, m));
-                    })
-                    .unwrap_or_else(|()| dest_url.to_string());
-                Event::Start(Tag::Link {
-                    link_type: if link_type == LinkType::Email {
-                        link_type
-                    } else {
-                        LinkType::Inline
-                    },
-                    dest_url: dest.into(),
-                    title,
-                    id,
-                })
+            Event::Start(tag @ (Tag::Link { .. } | Tag::Image { .. })) => {
+                let (Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) = &tag else {
+                    unreachable!("matched a link or an image")
+                };
+                let dest = rewrite(dest_url, &cx, site, &mut out.linked).unwrap_or_else(|m| {
+                    let at = body[range.clone()]
+                        .find(dest_url.as_ref())
+                        .map_or(range.start, |i| range.start + i);
+                    errors.push(error_at(at, m));
+                    dest_url.to_string()
+                });
+                Event::Start(with_destination(tag, dest))
             }
-            Event::Start(Tag::Image {
-                link_type,
-                dest_url,
-                title,
-                id,
-            }) => {
-                let dest = rewrite(&dest_url, &cx, site, &mut out.linked)
-                    .map_err(|m| {
-                        let at = body[range.clone()]
-                            .find(dest_url.as_ref())
-                            .map_or(range.start, |i| range.start + i);
-                        errors.push(error_at(at, m));
-                    })
-                    .unwrap_or_else(|()| dest_url.to_string());
-                Event::Start(Tag::Image {
-                    link_type,
-                    dest_url: dest.into(),
-                    title,
-                    id,
-                })
+            Event::FootnoteReference(label) => {
+                let (n, first) = footnotes.number(&label);
+                let id = footnote_id(&label);
+                let back = if first {
+                    format!(" id=\"ref-{id}\"")
+                } else {
+                    String::new()
+                };
+                Event::InlineHtml(
+                    format!(
+                        "<sup class=\"footnote-reference\"{back}><a href=\"#{id}\">{n}</a></sup>"
+                    )
+                    .into(),
+                )
             }
+            Event::Start(Tag::FootnoteDefinition(label)) => {
+                let (n, _) = footnotes.number(&label);
+                Event::Html(
+                    format!(
+                        "<div class=\"footnote-definition\" id=\"{}\"><sup class=\"footnote-definition-label\">{n}</sup>\n",
+                        footnote_id(&label)
+                    )
+                    .into(),
+                )
+            }
+            Event::End(TagEnd::FootnoteDefinition) => Event::Html("</div>\n".into()),
             e => e,
         };
         if let Event::Text(t) = &event {
@@ -386,6 +414,66 @@ pub fn render(page: &Page, site: &Site) -> Result<Rendered, Diagnostics> {
     errors.finish(out)
 }
 
+/// A link or image tag with a new destination; an autolink or reference
+/// link becomes an inline one (its text is unchanged).
+fn with_destination(tag: Tag<'_>, dest: String) -> Tag<'_> {
+    match tag {
+        Tag::Link {
+            link_type,
+            title,
+            id,
+            ..
+        } => Tag::Link {
+            link_type: if link_type == LinkType::Email {
+                link_type
+            } else {
+                LinkType::Inline
+            },
+            dest_url: dest.into(),
+            title,
+            id,
+        },
+        Tag::Image {
+            link_type,
+            title,
+            id,
+            ..
+        } => Tag::Image {
+            link_type,
+            dest_url: dest.into(),
+            title,
+            id,
+        },
+        other => other,
+    }
+}
+
+/// Footnotes are numbered in order of first appearance. Their ids carry a
+/// prefix (`fn-`) so they never collide with heading ids.
+#[derive(Default)]
+struct Footnotes {
+    numbers: HashMap<String, usize>,
+}
+
+impl Footnotes {
+    /// The label's number, and whether this is its first appearance.
+    fn number(&mut self, label: &str) -> (usize, bool) {
+        let next = self.numbers.len() + 1;
+        match self.numbers.get(label) {
+            Some(&n) => (n, false),
+            None => {
+                self.numbers.insert(label.to_string(), next);
+                (next, true)
+            }
+        }
+    }
+}
+
+fn footnote_id(label: &str) -> String {
+    let slug = slugify(label);
+    format!("fn-{}", if slug.is_empty() { "note" } else { &slug })
+}
+
 /// The fence info string that marks an embed.
 pub const EMBED_LANG: &str = "verdict";
 
@@ -401,8 +489,10 @@ struct CodeBlock {
 fn plain_text(events: &[Event]) -> String {
     let mut s = String::new();
     for e in events {
-        if let Event::Text(t) | Event::Code(t) = e {
-            s.push_str(t);
+        match e {
+            Event::Text(t) | Event::Code(t) => s.push_str(t),
+            Event::SoftBreak | Event::HardBreak => s.push(' '),
+            _ => {}
         }
     }
     s
@@ -530,6 +620,33 @@ mod tests {
             classify("../../x.md", "aspects/speed.md"),
             LinkKind::Outside
         );
+    }
+
+    #[test]
+    fn percent_escapes_in_paths_are_decoded() {
+        assert_eq!(
+            classify("My%20Chart.svg", "a/b.md"),
+            LinkKind::File {
+                rel: "a/My Chart.svg".into()
+            }
+        );
+        assert_eq!(percent_decode("100%"), "100%");
+        assert_eq!(percent_decode("50%2"), "50%2");
+        assert_eq!(percent_decode("%zz%41"), "%zzA");
+        assert_eq!(percent_decode("%C3%A9"), "é");
+        assert_eq!(percent_decode("%FF"), "%FF");
+    }
+
+    #[test]
+    fn repeated_headings_stay_linear_and_skip_explicit_ids() {
+        let mut ids = HeadingIds::default();
+        assert!(ids.explicit("dup-1"));
+        assert_eq!(ids.auto("dup"), "dup");
+        assert_eq!(ids.auto("dup"), "dup-2");
+        for _ in 0..10_000 {
+            ids.auto("x");
+        }
+        assert_eq!(ids.auto("x"), "x-10000");
     }
 
     #[test]
