@@ -52,7 +52,10 @@ pub fn collect(
     let mut site_static: BTreeMap<String, PathBuf> = BTreeMap::new();
     let static_dir = root.join("static");
     if static_dir.is_dir() {
-        for entry in WalkDir::new(&static_dir).sort_by_file_name() {
+        for entry in WalkDir::new(&static_dir)
+            .sort_by_file_name()
+            .follow_links(true)
+        {
             match entry {
                 Ok(e) if e.file_type().is_file() => {
                     let rel = rel_path(&static_dir, e.path());

@@ -17,6 +17,7 @@ use crate::config;
 use crate::content;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::guides;
+use crate::html::escape_attr;
 use crate::output::{self, Staging};
 use crate::render::{self, PageDeps, Renderer};
 use crate::site::{self, AssembleOptions, Site};
@@ -237,7 +238,7 @@ fn write_extras(
     published.sort_by(|a, b| a.route.cmp(&b.route));
     for page in published {
         sitemap.push_str("  <url><loc>");
-        sitemap.push_str(&xml_escape(&urls.absolute(&page.route)));
+        sitemap.push_str(&escape_attr(&urls.absolute(&page.route)));
         sitemap.push_str("</loc>");
         if let Some(date) = &page.source.front.date {
             sitemap.push_str(&format!("<lastmod>{date}</lastmod>"));
@@ -309,15 +310,11 @@ fn check_outputs(site: &Site, assets: &[AssetFile]) -> Result<(), Diagnostics> {
 }
 
 fn redirect_page(href: &str, absolute: &str) -> String {
-    let href = xml_escape(href);
-    let absolute = xml_escape(absolute);
+    let href = escape_attr(href);
+    let absolute = escape_attr(absolute);
     format!(
         "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>Moved</title>\n<link rel=\"canonical\" href=\"{absolute}\">\n<meta name=\"robots\" content=\"noindex\">\n<meta http-equiv=\"refresh\" content=\"0; url={href}\">\n</head>\n<body>\n<p>This page has moved to <a href=\"{href}\">{absolute}</a>.</p>\n</body>\n</html>\n"
     )
-}
-
-fn xml_escape(s: &str) -> String {
-    crate::html::escape_attr(s)
 }
 
 fn check_branding_files(
@@ -338,15 +335,6 @@ fn check_branding_files(
         }
     }
     errors.finish(())
-}
-
-/// Prints a build's problems to stderr, then a count.
-pub fn print_diagnostics(d: &Diagnostics) {
-    use std::io::IsTerminal;
-    let color = std::io::stderr().is_terminal();
-    for diag in &d.0 {
-        eprintln!("{}\n", diag.render(color));
-    }
 }
 
 /// Relative display of the output folder for the summary line.

@@ -3,7 +3,7 @@
 //! In: the text of site.yaml. Out: a [`SiteConfig`] whose values are checked
 //! (base_url parses, colours are real colours, highlighting themes exist).
 //! Checks that need the rest of the site (navigation pages, the theme
-//! folder) happen where that is known, using [`SiteConfig::doc`] positions.
+//! folder) happen where that is known, placed with `YamlDoc::error_at`.
 //! The README's "Site settings" section documents this schema: keep them in step.
 
 use std::path::Path;
@@ -159,6 +159,12 @@ pub fn load(
         Some(b) => BaseUrl::parse(b).map_err(|m| Diagnostic::global(format!("--base-url: {m}"))),
         None => BaseUrl::parse(&config.base_url).map_err(|m| doc.error_at("base_url", m)),
     };
+    if !is_theme_name(&config.theme) {
+        errors.push(doc.error_at(
+            "theme",
+            format!("theme `{}` must be the name of a folder under themes/ (letters, digits, `-`, `_`, `.`)", config.theme),
+        ));
+    }
     if !is_language_tag(&config.language) {
         errors.push(doc.error_at(
             "language",
@@ -232,6 +238,13 @@ pub fn is_hex_colour(s: &str) -> bool {
         .is_some_and(|h| (h.len() == 3 || h.len() == 6) && h.chars().all(|c| c.is_ascii_hexdigit()))
 }
 
+/// A theme is a folder directly under `themes/`: a plain name, never a path.
+pub fn is_theme_name(s: &str) -> bool {
+    !s.is_empty()
+        && !s.starts_with('.')
+        && s.chars().all(|c| c.is_alphanumeric() || "-_.".contains(c))
+}
+
 fn is_language_tag(s: &str) -> bool {
     !s.is_empty()
         && s.split('-')
@@ -284,6 +297,19 @@ mod tests {
             Some("did you mean `navigation`?")
         );
         assert_eq!(errs.0[0].location().unwrap(), "content/site.yaml:3:1");
+    }
+
+    #[test]
+    fn theme_is_a_folder_name_not_a_path() {
+        let errs = load_str("title: T\nbase_url: https://x/\ntheme: /usr/share/doc\n").unwrap_err();
+        assert!(
+            errs.0[0].message.contains("must be the name of a folder"),
+            "{:?}",
+            errs
+        );
+        assert!(is_theme_name("my-theme_2"));
+        assert!(!is_theme_name("../x"));
+        assert!(!is_theme_name(".hidden"));
     }
 
     #[test]

@@ -82,8 +82,10 @@ pub fn load(root: &Path) -> Result<Source, Diagnostics> {
     let content = root.join("content");
     let mut errors = Diagnostics::default();
     let mut entries = Vec::new();
+    // Symbolic links are followed (a loop is reported as an error).
     let walker = WalkDir::new(&content)
         .sort_by_file_name()
+        .follow_links(true)
         .into_iter()
         .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
     for entry in walker {

@@ -153,11 +153,9 @@ impl Diagnostic {
                             .annotation(AnnotationKind::Primary.span(start..end)),
                     )
                 }
-                (Some(pos), None) => group.element(
-                    Origin::path(path)
-                        .line(pos.line)
-                        .char_column(pos.col.saturating_sub(1)),
-                ),
+                (Some(pos), None) => {
+                    group.element(Origin::path(path).line(pos.line).char_column(pos.col))
+                }
                 (None, _) => group.element(Origin::path(path)),
             };
         }

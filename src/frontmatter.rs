@@ -162,7 +162,17 @@ pub fn is_date(s: &str) -> bool {
     }
     let num = |r: std::ops::Range<usize>| s[r].parse::<u32>().ok();
     match (num(0..4), num(5..7), num(8..10)) {
-        (Some(_), Some(m), Some(d)) => (1..=12).contains(&m) && (1..=31).contains(&d),
+        (Some(y), Some(m), Some(d)) => {
+            let leap = y % 4 == 0 && (y % 100 != 0 || y % 400 == 0);
+            let days = match m {
+                1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+                4 | 6 | 9 | 11 => 30,
+                2 if leap => 29,
+                2 => 28,
+                _ => return false,
+            };
+            (1..=days).contains(&d)
+        }
         _ => false,
     }
 }
@@ -215,6 +225,11 @@ mod tests {
         assert!(is_date("2026-11-26"));
         assert!(!is_date("2026-1-26"));
         assert!(!is_date("26-11-2026"));
+        assert!(!is_date("2026-02-31"));
+        assert!(!is_date("2026-02-29"));
+        assert!(is_date("2028-02-29"));
+        assert!(!is_date("2100-02-29"));
+        assert!(is_date("2000-02-29"));
         assert!(check_alias("/old/page/").is_ok());
         assert!(check_alias("old").is_err());
         assert!(check_alias("/../etc").is_err());

@@ -2,6 +2,7 @@
 //! diagnostics and a summary, and exits 0 (ok), 1 (content or build errors)
 //! or 2 (usage errors).
 
+use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -59,7 +60,9 @@ fn main() -> ExitCode {
             };
             match build::build(&opts) {
                 Ok(report) => {
-                    println!(
+                    // A closed pipe (`verdict build | head -0`) is not an error of the build.
+                    let _ = writeln!(
+                        std::io::stdout(),
                         "built {} pages, {} files in {} ms → {}",
                         report.pages,
                         report.files,
@@ -80,7 +83,8 @@ fn main() -> ExitCode {
         }
         Command::Init { dir } => match verdict::init::init(&dir) {
             Ok(n) => {
-                println!(
+                let _ = writeln!(
+                    std::io::stdout(),
                     "wrote {n} files into {}; build with: verdict build --root {}",
                     dir.display(),
                     dir.display()
@@ -96,9 +100,14 @@ fn main() -> ExitCode {
 }
 
 fn report_failure(d: &Diagnostics, what: &str) {
-    build::print_diagnostics(d);
+    use std::io::IsTerminal;
+    let color = std::io::stderr().is_terminal();
+    for diag in &d.0 {
+        let _ = writeln!(std::io::stderr(), "{}\n", diag.render(color));
+    }
     let n = d.0.len();
-    eprintln!(
+    let _ = writeln!(
+        std::io::stderr(),
         "error: {n} problem{} found; {what}",
         if n == 1 { "" } else { "s" }
     );

@@ -54,7 +54,7 @@ fn theme_files(root: &Path, name: &str) -> Result<Option<Vec<(String, ThemeFile)
     let dir = root.join("themes").join(name);
     if dir.is_dir() {
         let mut files = Vec::new();
-        for entry in WalkDir::new(&dir).sort_by_file_name() {
+        for entry in WalkDir::new(&dir).sort_by_file_name().follow_links(true) {
             let entry =
                 entry.map_err(|e| Diagnostic::in_file(&dir, format!("cannot read theme: {e}")))?;
             if entry.file_type().is_file() {
@@ -150,7 +150,13 @@ pub fn load(
         };
         layers.push(files);
         match extends {
-            Some(parent) => current = parent,
+            Some(parent) if crate::config::is_theme_name(&parent) => current = parent,
+            Some(parent) => {
+                return Err(place(format!(
+                    "theme `{current}` extends `{parent}`, which is not a theme name (a folder under themes/)"
+                ))
+                .into());
+            }
             None => break,
         }
     }

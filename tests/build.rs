@@ -458,3 +458,16 @@ fn a_section_slug_moves_its_pages() {
             .contains("href=\"/handbook/first/#why-it-matters\"")
     );
 }
+
+/// Regression: symbolic links under content/ were skipped, so a linked page
+/// was reported missing.
+#[cfg(unix)]
+#[test]
+fn symlinked_pages_are_followed() {
+    let site = fixture("basic");
+    let target = site.tmp().join("shared.md");
+    std::fs::write(&target, "---\ntitle: Shared\n---\n\nKept elsewhere.\n").unwrap();
+    std::os::unix::fs::symlink(&target, site.root.join("content/shared.md")).unwrap();
+    built(&site);
+    assert!(site.read("shared/index.html").contains("Kept elsewhere."));
+}
