@@ -191,11 +191,10 @@ pub fn load(
     ] {
         if !highlight::has_theme(value) {
             let names = highlight::theme_names();
-            let mut d = doc.error_at(key, format!("unknown highlighting theme `{value}`"));
-            d = match crate::diagnostics::did_you_mean(value, names.iter().copied()) {
-                Some(m) => d.with_help(format!("did you mean `{m}`?")),
-                None => d.with_help(format!("available: {}", names.join(", "))),
-            };
+            let d = doc
+                .error_at(key, format!("unknown highlighting theme `{value}`"))
+                .with_help(format!("available: {}", names.join(", ")))
+                .suggest(value, names.iter().copied());
             errors.push(d);
         }
     }

@@ -63,8 +63,6 @@ pub struct Source {
     pub pages: Vec<SourcePage>,
     /// `data.<folder>.<file>` as one nested value.
     pub data: Value,
-    /// Data files by their path relative to `content/`, for dependency tracking.
-    pub data_files: Vec<String>,
     pub assets: Vec<ContentAsset>,
     /// The files of `content/data/guides/<id>/`, kept as text: the guide
     /// model parses them itself, with positions for its checks.
@@ -138,10 +136,6 @@ pub fn load(root: &Path) -> Result<Source, Diagnostics> {
             Err(d) => errors.extend(d.0),
         }
     }
-    let data_files = data_values
-        .iter()
-        .map(|(_, rel, _, _)| rel.clone())
-        .collect();
     let guide_files = data_values
         .iter()
         .filter(|(_, rel, _, _)| crate::guides::is_guide_file(rel))
@@ -161,7 +155,6 @@ pub fn load(root: &Path) -> Result<Source, Diagnostics> {
     errors.finish(Source {
         pages,
         data,
-        data_files,
         assets,
         guide_files,
     })

@@ -61,16 +61,6 @@ pub fn line_text(text: &str, line: usize) -> Option<&str> {
         .map(|l| l.strip_suffix('\r').unwrap_or(l))
 }
 
-/// The byte offset where a 1-based line starts.
-pub fn line_start_offset(text: &str, line: usize) -> usize {
-    if line <= 1 {
-        return 0;
-    }
-    text.match_indices('\n')
-        .nth(line - 2)
-        .map_or(text.len(), |(i, _)| i + 1)
-}
-
 impl Diagnostic {
     /// A problem that belongs to no file (an I/O failure, a refused argument).
     pub fn global(message: impl Into<String>) -> Self {
@@ -116,6 +106,14 @@ impl Diagnostic {
     pub fn with_help(mut self, help: impl Into<String>) -> Self {
         self.help = Some(help.into());
         self
+    }
+
+    /// Adds "did you mean `x`?" when a candidate is close to `word`.
+    pub fn suggest<'a>(self, word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Self {
+        match did_you_mean(word, candidates) {
+            Some(m) => self.with_help(format!("did you mean `{m}`?")),
+            None => self,
+        }
     }
 
     /// `path:line:col` (or just `path`), the form editors and CI logs link.
@@ -308,7 +306,6 @@ mod tests {
         // The '\r' of a CRLF ending sits at the end of the line, never past it.
         assert_eq!(line_col(t, 2), LineCol { line: 1, col: 3 });
         assert_eq!(line_text(t, 2), Some("éx = 1"));
-        assert_eq!(line_start_offset(t, 2), 4);
     }
 
     #[test]

@@ -15,7 +15,7 @@ use std::collections::BTreeSet;
 
 use serde::Deserialize;
 
-use crate::diagnostics::{Diagnostic, did_you_mean, suggestion};
+use crate::diagnostics::{Diagnostic, suggestion};
 use crate::guides::{Better, Guide, Technology};
 use crate::html::{escape_attr, escape_text};
 use crate::inline;
@@ -131,14 +131,11 @@ fn pick_guide<'s>(
     let guides = &site.guides.list;
     match name {
         Some(n) => site.guides.get(n).ok_or_else(|| {
-            let d = doc.error_at(
+            doc.error_at(
                 "guide",
                 format!("no guide `{n}` under content/data/guides/"),
-            );
-            match did_you_mean(n, guides.iter().map(|g| g.id.as_str())) {
-                Some(m) => d.with_help(format!("did you mean `{m}`?")),
-                None => d,
-            }
+            )
+            .suggest(n, guides.iter().map(|g| g.id.as_str()))
         }),
         None => match guides.as_slice() {
             [only] => Ok(only),
@@ -175,13 +172,20 @@ impl Writer<'_> {
         inline::render(text, &self.page.route, self.site, self.linked)
     }
 
-    fn page_href(&mut self, rel: &str) -> Result<String, String> {
-        let id = self.site.find_page(rel)?;
+    /// The href of the page at `rel` and its title.
+    fn page_link(&mut self, rel: &str) -> Result<(String, &str), String> {
+        let site = self.site;
+        let id = site.find_page(rel)?;
         self.linked.insert(id);
-        Ok(self
-            .site
-            .urls
-            .href(&self.page.route, &self.site.pages[id].route, None))
+        let page = &site.pages[id];
+        Ok((
+            site.urls.href(&self.page.route, &page.route, None),
+            page.title(),
+        ))
+    }
+
+    fn page_href(&mut self, rel: &str) -> Result<String, String> {
+        self.page_link(rel).map(|(href, _)| href)
     }
 
     fn push(&mut self, s: &str) {
@@ -343,8 +347,8 @@ impl Writer<'_> {
                 escape_attr(&u.id)
             ));
             if let Some(p) = &u.page {
-                let href = self.page_href(p)?;
-                let title = escape_text(self.site.pages[self.site.find_page(p)?].title());
+                let (href, title) = self.page_link(p)?;
+                let title = escape_text(title);
                 self.push(&format!(
                     "<p class=\"use-case-more\">More: <a href=\"{}\">{title}</a></p>",
                     escape_attr(&href)

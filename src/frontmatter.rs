@@ -55,7 +55,7 @@ pub fn split(path: &Path, text: &str) -> Result<Layout, Diagnostic> {
     let start = if text.starts_with('\u{feff}') { 3 } else { 0 };
     let mut lines = LineIter { text, pos: start };
     let first = lines.next();
-    let Some((_, first_end, line)) = first.filter(|(_, _, l)| l.trim_end() == "---") else {
+    let Some((_, first_end, _)) = first.filter(|(_, _, l)| l.trim_end() == "---") else {
         return Err(Diagnostic::at_offset(
             path,
             text,
@@ -63,7 +63,6 @@ pub fn split(path: &Path, text: &str) -> Result<Layout, Diagnostic> {
             "a page must start with front matter: a `---` line, YAML with at least `title:`, and another `---` line",
         ));
     };
-    let _ = line;
     for (line_start, line_end, line) in lines {
         if line.trim_end() == "---" {
             return Ok(Layout {

@@ -10,7 +10,6 @@
 //! A later issue filters internal-only entries here, before anything reads them.
 
 use std::collections::{BTreeMap, BTreeSet, HashSet};
-use std::path::PathBuf;
 
 use serde::Deserialize;
 
@@ -21,15 +20,6 @@ use crate::inline;
 use crate::site::{PageId, Site};
 use crate::urls::Route;
 use crate::yaml::YamlDoc;
-
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct GuideMeta {
-    #[serde(default)]
-    pub title: Option<String>,
-    #[serde(default)]
-    pub description: Option<String>,
-}
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -142,15 +132,12 @@ pub struct Series {
 #[derive(Debug, Default)]
 pub struct Guide {
     pub id: String,
-    pub meta: Option<GuideMeta>,
     pub technologies: Vec<Technology>,
     pub criteria: Vec<Criterion>,
     pub aspects: Vec<Aspect>,
     pub use_cases: Vec<UseCase>,
     pub sources: Vec<Source>,
     pub benchmarks: Vec<Benchmark>,
-    /// The files the guide was read from, for dependency tracking.
-    pub files: Vec<PathBuf>,
 }
 
 impl Guide {
@@ -188,7 +175,6 @@ impl Guides {
 
 /// The files a guide folder may hold.
 const FILES: &[&str] = &[
-    "guide",
     "technologies",
     "criteria",
     "aspects",
@@ -232,7 +218,6 @@ fn load_guide(id: &str, files: &[&SourceFile], site: &Site) -> Result<Guide, Dia
     for f in files {
         let name = f.rel.rsplit('/').next().unwrap_or("");
         let stem = name.rsplit_once('.').map_or(name, |(s, _)| s);
-        guide.files.push(f.path.clone());
         if !FILES.contains(&stem) {
             let mut d = Diagnostic::in_file(
                 &f.path,
@@ -258,12 +243,6 @@ fn load_guide(id: &str, files: &[&SourceFile], site: &Site) -> Result<Guide, Dia
                 }
             }
         };
-    }
-    if let Some(doc) = docs.get("guide") {
-        match doc.parse::<GuideMeta>() {
-            Ok(m) => guide.meta = Some(m),
-            Err(d) => parse_errors.push(d),
-        }
     }
     parse!(technologies, "technologies");
     parse!(criteria, "criteria");
@@ -490,14 +469,9 @@ impl Checker<'_> {
         for (key, text) in map {
             let here = format!("{path}.{key}");
             if !techs.contains(&key.as_str()) {
-                let pos = doc.locate_key(&here);
-                let mut d = doc.error_at(&here, format!("unknown technology `{key}`"));
-                if let Some(p) = pos {
-                    d = Diagnostic::at(doc.path, doc.file_text, p, d.message);
-                }
-                if let Some(m) = did_you_mean(key, techs.iter().copied()) {
-                    d = d.with_help(format!("did you mean `{m}`?"));
-                }
+                let d = doc
+                    .error_at_key(&here, format!("unknown technology `{key}`"))
+                    .suggest(key, techs.iter().copied());
                 self.errors.push(d);
             } else {
                 self.text(doc, &here, text);
@@ -509,27 +483,25 @@ impl Checker<'_> {
         if techs.contains(&value) || words.contains(&value) {
             return;
         }
+        // Ids may repeat here when technologies.yaml has a duplicate (reported there).
         let mut allowed: Vec<&str> = techs.to_vec();
-        allowed.dedup_by(|a, b| a == b);
         allowed.sort_unstable();
         allowed.dedup();
         allowed.extend(words);
-        let mut d = doc.error_at(
-            path,
-            format!("`{value}` is not one of: {}", allowed.join(", ")),
-        );
-        if let Some(m) = did_you_mean(value, allowed.iter().copied()) {
-            d = d.with_help(format!("did you mean `{m}`?"));
-        }
+        let d = doc
+            .error_at(
+                path,
+                format!("`{value}` is not one of: {}", allowed.join(", ")),
+            )
+            .suggest(value, allowed.iter().copied());
         self.errors.push(d);
     }
 
     fn reference(&mut self, doc: &YamlDoc, path: &str, value: &str, known: &[&str], what: &str) {
         if !known.contains(&value) {
-            let mut d = doc.error_at(path, format!("unknown {what} `{value}`"));
-            if let Some(m) = did_you_mean(value, known.iter().copied()) {
-                d = d.with_help(format!("did you mean `{m}`?"));
-            }
+            let d = doc
+                .error_at(path, format!("unknown {what} `{value}`"))
+                .suggest(value, known.iter().copied());
             self.errors.push(d);
         }
     }

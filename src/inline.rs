@@ -81,29 +81,3 @@ pub fn render(
     pulldown_cmark::html::push_html(&mut html, events.into_iter());
     Ok(html.trim_end().to_string())
 }
-
-/// Text with Markdown removed, for attributes and plain contexts.
-pub fn plain(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for event in Parser::new(text) {
-        match event {
-            Event::Text(t) | Event::Code(t) => out.push_str(&t),
-            Event::SoftBreak | Event::HardBreak | Event::End(TagEnd::Paragraph) => out.push(' '),
-            _ => {}
-        }
-    }
-    out.trim().to_string()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn plain_strips_markdown() {
-        assert_eq!(
-            plain("Use `asyncio` and *care*; see [docs](x.md)."),
-            "Use asyncio and care; see docs."
-        );
-    }
-}

@@ -142,32 +142,29 @@ impl Staging {
         Ok(staging)
     }
 
-    pub fn dir(&self) -> &Path {
-        &self.dir
-    }
-
     /// Writes a file at `rel` (a `/`-separated path inside the output).
     pub fn write(&self, rel: &str, bytes: &[u8]) -> Result<(), Diagnostic> {
-        let path = self.path_for(rel)?;
-        if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent).map_err(|e| {
-                Diagnostic::global(format!("cannot create {}: {e}", parent.display()))
-            })?;
-        }
+        let path = self.prepare(rel)?;
         std::fs::write(&path, bytes)
             .map_err(|e| Diagnostic::global(format!("cannot write {}: {e}", path.display())))
     }
 
     pub fn copy(&self, rel: &str, from: &Path) -> Result<(), Diagnostic> {
+        let path = self.prepare(rel)?;
+        std::fs::copy(from, &path).map(|_| ()).map_err(|e| {
+            Diagnostic::in_file(from, format!("cannot copy to {}: {e}", path.display()))
+        })
+    }
+
+    /// The path for `rel` inside the staging folder, its folder created.
+    fn prepare(&self, rel: &str) -> Result<PathBuf, Diagnostic> {
         let path = self.path_for(rel)?;
         if let Some(parent) = path.parent() {
             std::fs::create_dir_all(parent).map_err(|e| {
                 Diagnostic::global(format!("cannot create {}: {e}", parent.display()))
             })?;
         }
-        std::fs::copy(from, &path).map(|_| ()).map_err(|e| {
-            Diagnostic::in_file(from, format!("cannot copy to {}: {e}", path.display()))
-        })
+        Ok(path)
     }
 
     /// Output paths come from validated routes; this is the last guard that

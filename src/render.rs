@@ -21,15 +21,13 @@ use crate::site::{NavTarget, Page, PageId, PageKind, Site};
 use crate::templates::Templates;
 use crate::urls::{Route, UrlBuilder, split_fragment};
 
-/// What a rendered page was made from.
+/// What a rendered page was made from. Templates can read any data file
+/// (`data`) and embeds any guide, so every page also depends on all of them.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PageDeps {
     pub template: String,
     /// Pages whose title, description or URL appear in this one.
     pub pages: BTreeSet<PageId>,
-    /// Templates can read any data file through `data`, so every page
-    /// depends on all of them.
-    pub data: bool,
 }
 
 pub struct RenderedPage {
@@ -103,7 +101,6 @@ impl<'a> Renderer<'a> {
         let mut deps = PageDeps {
             template: page.template.clone(),
             pages: md.linked.clone(),
-            data: true,
         };
         let link = |id: PageId, deps: &mut PageDeps| -> LinkView<'a> {
             deps.pages.insert(id);
@@ -179,7 +176,6 @@ impl<'a> Renderer<'a> {
         let mut deps = PageDeps {
             template: "404.html".into(),
             pages: BTreeSet::new(),
-            data: true,
         };
         let mut ctx = self.common_context(&route, None, &mut deps);
         let view = PageView {

@@ -79,7 +79,6 @@ pub struct Site {
     pub reading_order: Vec<PageId>,
     pub navigation: Vec<NavEntry>,
     pub data: Value,
-    pub data_files: Vec<String>,
     pub assets: Vec<ContentAsset>,
     /// Content-relative paths of draft pages left out of this build, so a link
     /// to one gets a precise message.
@@ -235,7 +234,6 @@ pub fn assemble(
         reading_order,
         navigation,
         data: source.data,
-        data_files: source.data_files,
         assets: source.assets,
         drafts,
         guides: Guides::default(),

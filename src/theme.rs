@@ -142,7 +142,9 @@ pub fn load(
         let meta_file = files.iter().find(|(rel, _)| rel == "theme.yaml");
         let extends = match meta_file {
             Some((_, f)) => {
-                let text = String::from_utf8_lossy(&f.bytes).into_owned();
+                let text = String::from_utf8(f.bytes.clone()).map_err(|_| {
+                    Diagnostic::in_file(&f.display, "theme.yaml is not valid UTF-8")
+                })?;
                 let meta: ThemeMeta = YamlDoc::whole(&f.display, &text).parse()?;
                 meta.extends
             }

@@ -159,14 +159,6 @@ impl UrlBuilder {
         UrlBuilder { base, relative }
     }
 
-    pub fn relative(&self) -> bool {
-        self.relative
-    }
-
-    pub fn base(&self) -> &BaseUrl {
-        &self.base
-    }
-
     /// The href to write in the page at `from` to reach `to` (plus an
     /// optional `#fragment`, given without the `#`).
     pub fn href(&self, from: &Route, to: &Route, fragment: Option<&str>) -> String {

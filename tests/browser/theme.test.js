@@ -272,7 +272,7 @@ function describeSite(label, rootFn) {
         const hidden = await page.evaluate(() =>
           ['.site-header', '.site-footer', '.theme-toggle'].map((s) => {
             const el = document.querySelector(s);
-            return !el || getComputedStyle(el).display === 'none';
+            return el !== null && getComputedStyle(el).display === 'none';
           }),
         );
         assert.deepEqual(hidden, [true, true, true]);
