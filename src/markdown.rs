@@ -20,7 +20,7 @@ use crate::highlight;
 use crate::html::escape_attr;
 use crate::site::{Page, PageId, Site};
 use crate::slug::slugify;
-use crate::urls::Route;
+use crate::urls::{Route, split_fragment};
 use crate::yaml::YamlDoc;
 
 fn options() -> Options {
@@ -181,10 +181,8 @@ pub fn classify(dest: &str, from_rel: &str) -> LinkKind {
     if scheme || dest.starts_with("//") {
         return LinkKind::External;
     }
-    let (path, fragment) = match dest.split_once('#') {
-        Some((p, f)) => (p, Some(f.to_string())),
-        None => (dest, None),
-    };
+    let (path, fragment) = split_fragment(dest);
+    let fragment = fragment.map(str::to_owned);
     if path.is_empty() {
         return LinkKind::Fragment(fragment.unwrap_or_default());
     }

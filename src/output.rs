@@ -98,6 +98,9 @@ pub fn check_out_dir(root: &Path, out: &Path) -> Result<PathBuf, Diagnostic> {
 pub struct Staging {
     out: PathBuf,
     dir: PathBuf,
+    /// Folders created to hold the staging folder (outermost last), removed
+    /// again if the build fails, so a failed build leaves no trace.
+    created: Vec<PathBuf>,
     committed: bool,
 }
 
@@ -126,6 +129,12 @@ impl Staging {
                 )));
             }
         }
+        let mut created = Vec::new();
+        let mut missing = dir.parent();
+        while let Some(p) = missing.filter(|p| !p.exists()) {
+            created.push(p.to_path_buf());
+            missing = p.parent();
+        }
         if let Some(parent) = dir.parent() {
             std::fs::create_dir_all(parent).map_err(io)?;
         }
@@ -133,6 +142,7 @@ impl Staging {
         let staging = Staging {
             out: out.to_path_buf(),
             dir,
+            created,
             committed: false,
         };
         staging.write(
@@ -223,6 +233,10 @@ impl Drop for Staging {
     fn drop(&mut self) {
         if !self.committed {
             let _ = std::fs::remove_dir_all(&self.dir);
+            // Innermost first; `remove_dir` only removes empty folders.
+            for folder in &self.created {
+                let _ = std::fs::remove_dir(folder);
+            }
         }
     }
 }
@@ -276,6 +290,11 @@ mod tests {
             "files of an older build never linger"
         );
         assert!(out.join(MARKER).is_file());
+
+        // A failed build into a folder whose parents did not exist removes them again.
+        let deep = tmp.path().join("x/y/public");
+        drop(Staging::create(&deep).unwrap());
+        assert!(!tmp.path().join("x").exists());
 
         // A folder that only looks like ours is never deleted.
         let old = sibling(&out, "old");
