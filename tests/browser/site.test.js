@@ -249,7 +249,10 @@ describe('bundled site opened from file://', { timeout: SUITE_TIMEOUT }, () => {
   after(() => h.removeDir(tmp));
 
   it('opens every page with no errors, its stylesheet applied and every local link pointing at a file', async (t) => {
-    const files = h.listFiles(out, '.html');
+    // 404.html is left out: only a web server ever shows it, for a missing
+    // URL at any depth, so it links with absolute paths under base_url even
+    // in relative mode (tests/build.rs checks that).
+    const files = h.listFiles(out, '.html').filter((f) => path.relative(out, f) !== '404.html');
     assert.ok(files.length > 0, 'no .html file was built');
     const results = [];
     for (const file of files) {
