@@ -15,7 +15,7 @@ use verdict::diagnostics::Diagnostics;
 #[command(
     name = "verdict",
     version,
-    about = "Build technology decision guides: comparisons, verdicts and a decision helper, as a static site."
+    about = "Build technology decision guides (comparisons, verdicts, use cases and their sources) as a static site."
 )]
 struct Cli {
     #[command(subcommand)]
