@@ -25,9 +25,11 @@ use crate::urls::{Route, UrlBuilder, split_fragment};
 /// (`data`) and embeds any guide, so every page also depends on all of them.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PageDeps {
-    pub template: String,
-    /// Pages whose title, description or URL appear in this one.
-    pub pages: BTreeSet<PageId>,
+    /// The page's template and every template it extends or includes.
+    pub templates: BTreeSet<String>,
+    /// Pages (by path under `content/`) whose title, description or URL
+    /// appear in this one.
+    pub pages: BTreeSet<String>,
 }
 
 pub struct RenderedPage {
@@ -99,11 +101,11 @@ impl<'a> Renderer<'a> {
         let page = &site.pages[id];
         let md = markdown::render(page, site)?;
         let mut deps = PageDeps {
-            template: page.template.clone(),
-            pages: md.linked.clone(),
+            templates: self.templates.closure(&page.template),
+            pages: md.linked.iter().map(|&id| self.source_of(id)).collect(),
         };
         let link = |id: PageId, deps: &mut PageDeps| -> LinkView<'a> {
-            deps.pages.insert(id);
+            deps.pages.insert(self.source_of(id));
             self.link_view(&page.route, id)
         };
 
@@ -174,7 +176,7 @@ impl<'a> Renderer<'a> {
         let site = self.site;
         let route = Route::file("404.html");
         let mut deps = PageDeps {
-            template: "404.html".into(),
+            templates: self.templates.closure("404.html"),
             pages: BTreeSet::new(),
         };
         let mut ctx = self.common_context(&route, None, &mut deps);
@@ -218,7 +220,7 @@ impl<'a> Renderer<'a> {
             .iter()
             .map(|entry| match &entry.target {
                 NavTarget::Page(id) => {
-                    deps.pages.insert(*id);
+                    deps.pages.insert(self.source_of(*id));
                     NavView {
                         title: &entry.title,
                         url: self.urls.href(route, &site.pages[*id].route, None),
@@ -251,6 +253,10 @@ impl<'a> Renderer<'a> {
             .collect();
         ctx.insert("footer_links", &footer);
         ctx
+    }
+
+    fn source_of(&self, id: PageId) -> String {
+        self.site.pages[id].source.file.rel.clone()
     }
 
     fn is_ancestor(&self, ancestor: PageId, mut id: PageId) -> bool {

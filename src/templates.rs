@@ -11,7 +11,7 @@
 //! that every render sets, and make absolute paths when `absolute_urls` is
 //! true (the 404 page).
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -76,6 +76,21 @@ impl Templates {
         Ok(Templates { tera, sources })
     }
 
+    /// The template `name` and every template it extends or includes,
+    /// directly or not: what a page rendered with it depends on.
+    pub fn closure(&self, name: &str) -> BTreeSet<String> {
+        let mut seen = BTreeSet::new();
+        let mut todo = vec![name.to_string()];
+        while let Some(t) = todo.pop() {
+            if let Some((_, text)) = self.sources.get(&t)
+                && seen.insert(t)
+            {
+                todo.extend(referenced_templates(text));
+            }
+        }
+        seen
+    }
+
     pub fn names(&self) -> Vec<String> {
         self.sources.keys().cloned().collect()
     }
@@ -93,6 +108,29 @@ impl Templates {
             .render(name, ctx)
             .map_err(|e| diagnostic_for(&self.sources, &e))
     }
+}
+
+/// Names in `{% extends "…" %}`, `{% include "…" %}` and `{% import "…" %}`
+/// tags of a template's text.
+fn referenced_templates(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for tag in text.split("{%").skip(1) {
+        let tag = tag.trim_start_matches(['-', ' ', '\t', '\n', '\r']);
+        let is_ref = ["extends", "include", "import"]
+            .iter()
+            .any(|k| tag.starts_with(k) && tag[k.len()..].starts_with(char::is_whitespace));
+        if !is_ref {
+            continue;
+        }
+        let body = tag.split("%}").next().unwrap_or("");
+        // Every quoted name in the tag (include may list alternatives).
+        for (i, part) in body.split(['"', '\'']).enumerate() {
+            if i % 2 == 1 && !part.is_empty() {
+                out.push(part.to_string());
+            }
+        }
+    }
+    out
 }
 
 /// The URL builders the template functions choose between.
@@ -148,5 +186,17 @@ fn diagnostic_for(sources: &BTreeMap<String, (PathBuf, String)>, err: &tera::Err
             }
             Diagnostic::global(format!("template error: {msg}"))
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_referenced_templates() {
+        let text = "{% extends \"base.html\" %}{% block a %}{%- include 'partials/x.html' -%}{% endblock a %}{{ x }}";
+        assert_eq!(referenced_templates(text), ["base.html", "partials/x.html"]);
+        assert!(referenced_templates("{% if included %}{% endif %}").is_empty());
     }
 }

@@ -471,3 +471,37 @@ fn symlinked_pages_are_followed() {
     built(&site);
     assert!(site.read("shared/index.html").contains("Kept elsewhere."));
 }
+
+/// The build records what each page was made from, for watch mode: its
+/// template with everything that template extends or includes, and the
+/// pages whose titles or URLs it shows.
+#[test]
+fn the_build_records_each_page_dependencies() {
+    let site = fixture("basic");
+    let report = verdict::build::build(&verdict::build::BuildOptions {
+        root: site.root.clone(),
+        out: Some(site.tmp().join("out")),
+        base_url: None,
+        drafts: false,
+    })
+    .unwrap_or_else(|_| panic!("build failed"));
+    let route = report
+        .deps
+        .keys()
+        .find(|r| r.as_str() == "guide/first/")
+        .expect("first page rendered");
+    let deps = &report.deps[route];
+    for t in [
+        "page.html",
+        "base.html",
+        "partials/pager.html",
+        "partials/toc.html",
+    ] {
+        assert!(deps.templates.contains(t), "{t} in {:?}", deps.templates);
+    }
+    assert!(!deps.templates.contains("home.html"));
+    // It links to second.md, shows its section (breadcrumb, previous page
+    // and the navigation) and the home page (breadcrumb).
+    let pages: Vec<&str> = deps.pages.iter().map(String::as_str).collect();
+    assert_eq!(pages, ["_index.md", "guide/_index.md", "guide/second.md"]);
+}
