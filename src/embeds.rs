@@ -11,7 +11,7 @@
 //! inline Markdown; an embed naming something that does not exist is an error
 //! at its file:line:col.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashSet};
 
 use serde::Deserialize;
 
@@ -54,11 +54,15 @@ enum Kind<'s> {
 }
 
 /// Renders one embed. `doc` is the block's YAML, placed in the page file.
+/// `ids` holds the element ids already used on the page (its headings, earlier
+/// embeds): an embed shown twice, or whose id a heading took, gets no id the
+/// second time, so ids stay unique.
 pub fn render(
     doc: &YamlDoc,
     page: &Page,
     site: &Site,
     linked: &mut BTreeSet<PageId>,
+    ids: &mut HashSet<String>,
 ) -> Result<String, Diagnostic> {
     let spec: Spec = doc.parse()?;
     let mut kinds: Vec<(&str, Kind)> = Vec::new();
@@ -108,6 +112,7 @@ pub fn render(
         page,
         site,
         linked,
+        ids,
         out: String::new(),
     };
     let place = |m: String| doc.error_at(key, m);
@@ -162,6 +167,7 @@ struct Writer<'a> {
     page: &'a Page,
     site: &'a Site,
     linked: &'a mut BTreeSet<PageId>,
+    ids: &'a mut HashSet<String>,
     out: String,
 }
 
@@ -186,6 +192,16 @@ impl Writer<'_> {
 
     fn page_href(&mut self, rel: &str) -> Result<String, String> {
         self.page_link(rel).map(|(href, _)| href)
+    }
+
+    /// ` id="prefix-id"`, or nothing when the page already uses that id.
+    fn id_attr(&mut self, prefix: &str, id: &str) -> String {
+        let id = format!("{prefix}-{id}");
+        if self.ids.insert(id.clone()) {
+            format!(" id=\"{}\"", escape_attr(&id))
+        } else {
+            String::new()
+        }
     }
 
     fn push(&mut self, s: &str) {
@@ -245,10 +261,8 @@ impl Writer<'_> {
                 ),
                 None => category,
             };
-            self.push(&format!(
-                "<tr id=\"criterion-{}\"><th scope=\"row\">{head}</th>",
-                escape_attr(&c.id)
-            ));
+            let id = self.id_attr("criterion", &c.id);
+            self.push(&format!("<tr{id}><th scope=\"row\">{head}</th>"));
             for t in &g.technologies {
                 let cell = c.cells.get(&t.id).map(String::as_str).unwrap_or("");
                 let html = self.md(cell)?;
@@ -272,9 +286,9 @@ impl Writer<'_> {
         };
         let winner = self.badge(&a.verdict.winner);
         let reasoning = self.md(&a.verdict.reasoning)?;
+        let id = self.id_attr("verdict", &a.id);
         self.push(&format!(
-            "<div class=\"verdict-card\" id=\"verdict-{}\">\n<p class=\"verdict-head\"><span class=\"verdict-label\">Verdict on {}:</span> {winner}</p>\n<p class=\"verdict-reasoning\">{reasoning}</p>\n<dl class=\"verdict-summary\">\n",
-            escape_attr(&a.id),
+            "<div class=\"verdict-card\"{id}>\n<p class=\"verdict-head\"><span class=\"verdict-label\">Verdict on {}:</span> {winner}</p>\n<p class=\"verdict-reasoning\">{reasoning}</p>\n<dl class=\"verdict-summary\">\n",
             escape_text(&a.title.to_lowercase())
         ));
         for t in &g.technologies {
@@ -342,9 +356,9 @@ impl Writer<'_> {
             let need = self.md(&u.need)?;
             let why = self.md(&u.why)?;
             let rec = self.badge(&u.recommended);
+            let id = self.id_attr("use-case", &u.id);
             self.push(&format!(
-                "<li class=\"use-case\" id=\"use-case-{}\"><p class=\"use-case-need\">{need}</p><p class=\"use-case-rec\">Recommended: {rec}</p><p class=\"use-case-why\">{why}</p>",
-                escape_attr(&u.id)
+                "<li class=\"use-case\"{id}><p class=\"use-case-need\">{need}</p><p class=\"use-case-rec\">Recommended: {rec}</p><p class=\"use-case-why\">{why}</p>"
             ));
             if let Some(p) = &u.page {
                 let (href, title) = self.page_link(p)?;
@@ -373,9 +387,9 @@ impl Writer<'_> {
             Better::Higher => "higher is better",
             Better::Lower => "lower is better",
         };
+        let id = self.id_attr("benchmark", &b.id);
         self.push(&format!(
-            "<figure class=\"benchmark\" id=\"benchmark-{}\">\n<div class=\"table-scroll\" role=\"region\" aria-label=\"{}\" tabindex=\"0\">\n<table>\n<caption>{} <span class=\"unit\">({}; {better})</span></caption>\n<thead><tr><th scope=\"col\">Series</th><th scope=\"col\">{}</th></tr></thead>\n<tbody>\n",
-            escape_attr(&b.id),
+            "<figure class=\"benchmark\"{id}>\n<div class=\"table-scroll\" role=\"region\" aria-label=\"{}\" tabindex=\"0\">\n<table>\n<caption>{} <span class=\"unit\">({}; {better})</span></caption>\n<thead><tr><th scope=\"col\">Series</th><th scope=\"col\">{}</th></tr></thead>\n<tbody>\n",
             escape_attr(&b.title),
             escape_text(&b.title),
             escape_text(&b.unit),
@@ -412,11 +426,8 @@ impl Writer<'_> {
         self.push("<ol class=\"sources\">\n");
         for s in &g.sources {
             let note = self.md(&s.note)?;
-            self.push(&format!(
-                "<li id=\"source-{}\">{}.",
-                escape_attr(&s.id),
-                source_ref(s)
-            ));
+            let id = self.id_attr("source", &s.id);
+            self.push(&format!("<li{id}>{}.", source_ref(s)));
             if !note.is_empty() {
                 self.push(&format!(" <span class=\"source-note\">{note}</span>"));
             }

@@ -227,6 +227,8 @@ pub fn render(page: &Page, site: &Site) -> Result<Rendered, Diagnostics> {
     let mut heading: Option<(HeadingLevel, Vec<Event>, String)> = None;
     let mut code: Option<CodeBlock> = None;
     let mut footnotes = Footnotes::default();
+    // Ids used on the page so far: headings first, then what embeds add.
+    let mut element_ids: HashSet<String> = page.anchors.iter().cloned().collect();
     // Where the open table's wrapper goes, its label so far, and whether the
     // header row is still being read.
     let mut table: Option<(usize, String, bool)> = None;
@@ -259,7 +261,7 @@ pub fn render(page: &Page, site: &Site) -> Result<Rendered, Diagnostics> {
                             &block.text,
                             first_line,
                         );
-                        match embeds::render(&doc, page, site, &mut out.linked) {
+                        match embeds::render(&doc, page, site, &mut out.linked, &mut element_ids) {
                             Ok(html) => events.push(Event::Html(html.into())),
                             Err(d) => errors.push(d),
                         }

@@ -99,3 +99,23 @@ fn bundled_guide_is_complete() {
     assert!(figures.contains("id=\"benchmark-usage-2025\""));
     assert!(figures.contains("id=\"benchmark-community-tasks\""));
 }
+
+/// Regression: an embed shown twice, or after a heading with the same slug,
+/// repeated an element id (and a link to it went to the wrong place).
+#[test]
+fn element_ids_stay_unique_on_a_page() {
+    let site = fixture("databases");
+    site.write(
+        "content/aspects/operations.md",
+        "---\ntitle: Operations\n---\n\n## PostgreSQL\n\n## Verdict: operations\n\n```verdict\nverdict: operations\n```\n\n```verdict\nverdict: operations\n```\n",
+    );
+    let run = site.build(&[]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let html = site.read("aspects/operations/index.html");
+    assert_eq!(
+        html.matches("id=\"verdict-operations\"").count(),
+        1,
+        "{html}"
+    );
+    assert_eq!(html.matches("<div class=\"verdict-card\"").count(), 2);
+}
