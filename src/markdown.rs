@@ -238,7 +238,13 @@ pub fn render(page: &Page, site: &Site) -> Result<Rendered, Diagnostics> {
         Diagnostic::at_offset(&src.file.path, &src.file.text, base + offset, msg)
     };
 
-    for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
+    let parser = Parser::new_ext(body, options());
+    let reference_spans: HashMap<String, std::ops::Range<usize>> = parser
+        .reference_definitions()
+        .iter()
+        .map(|(label, def)| (label.to_lowercase(), def.span.clone()))
+        .collect();
+    for (event, range) in parser.into_offset_iter() {
         if let Some(block) = code.as_mut() {
             match event {
                 Event::Text(t) => {
@@ -292,13 +298,20 @@ pub fn render(page: &Page, site: &Site) -> Result<Rendered, Diagnostics> {
                 continue;
             }
             Event::Start(tag @ (Tag::Link { .. } | Tag::Image { .. })) => {
-                let (Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) = &tag else {
+                let (Tag::Link { dest_url, id, .. } | Tag::Image { dest_url, id, .. }) = &tag
+                else {
                     unreachable!("matched a link or an image")
                 };
                 let dest = rewrite(dest_url, &cx, site, &mut out.linked).unwrap_or_else(|m| {
-                    let at = body[range.clone()]
+                    // A reference link's destination is written at its
+                    // definition (`[label]: url`), so the error goes there.
+                    let span = reference_spans
+                        .get(&id.to_lowercase())
+                        .cloned()
+                        .unwrap_or(range.clone());
+                    let at = body[span.clone()]
                         .find(dest_url.as_ref())
-                        .map_or(range.start, |i| range.start + i);
+                        .map_or(span.start, |i| span.start + i);
                     errors.push(error_at(at, m));
                     dest_url.to_string()
                 });
