@@ -3,28 +3,23 @@
 
 /// Escapes text content: `&`, `<`, `>`.
 pub fn escape_text(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            _ => out.push(c),
-        }
-    }
-    out
+    escape(s, false)
 }
 
-/// Escapes an attribute value (double- or single-quoted).
+/// Escapes an attribute value (double- or single-quoted) or XML text.
 pub fn escape_attr(s: &str) -> String {
+    escape(s, true)
+}
+
+fn escape(s: &str, quotes: bool) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
+            '"' if quotes => out.push_str("&quot;"),
+            '\'' if quotes => out.push_str("&#39;"),
             _ => out.push(c),
         }
     }
@@ -37,7 +32,7 @@ mod tests {
 
     #[test]
     fn escapes() {
-        assert_eq!(escape_text("<a & b>"), "&lt;a &amp; b&gt;");
+        assert_eq!(escape_text("<a & \"b\">"), "&lt;a &amp; \"b\"&gt;");
         assert_eq!(escape_attr("\"x' onload='y"), "&quot;x&#39; onload=&#39;y");
     }
 }

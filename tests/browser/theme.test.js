@@ -67,6 +67,20 @@ async function axeViolations(page) {
   return result;
 }
 
+/** axe results of the page at path `p`: serious/critical ones as messages, and how many others. */
+async function axeScan(page, p) {
+  const serious = [];
+  let others = 0;
+  for (const v of await axeViolations(page)) {
+    if (v.impact === 'serious' || v.impact === 'critical') {
+      serious.push(`${p}: [${v.impact}] ${v.id}: ${v.help} (${v.count}×, e.g. ${v.nodes.join(', ')})`);
+    } else {
+      others += 1;
+    }
+  }
+  return { serious, others };
+}
+
 function describeSite(label, rootFn) {
   describe(label, { timeout: SUITE_TIMEOUT }, () => {
     let browser;
@@ -96,14 +110,9 @@ function describeSite(label, rootFn) {
                 getComputedStyle(document.documentElement).colorScheme,
               );
               assert.equal(effective, scheme, `${p}: the page follows the system's ${scheme} mode`);
-              const violations = await axeViolations(page);
-              for (const v of violations) {
-                if (v.impact === 'serious' || v.impact === 'critical') {
-                  failures.push(`${p}: [${v.impact}] ${v.id}: ${v.help} (${v.count}×, e.g. ${v.nodes.join(', ')})`);
-                } else {
-                  minor += 1;
-                }
-              }
+              const { serious, others } = await axeScan(page, p);
+              failures.push(...serious);
+              minor += others;
               check();
             }
           } finally {
@@ -124,11 +133,7 @@ function describeSite(label, rootFn) {
         for (const p of site.paths) {
           await h.visit(page, site.server.origin + p);
           assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'dark');
-          for (const v of await axeViolations(page)) {
-            if (v.impact === 'serious' || v.impact === 'critical') {
-              failures.push(`${p}: [${v.impact}] ${v.id}: ${v.help} (${v.count}×, e.g. ${v.nodes.join(', ')})`);
-            }
-          }
+          failures.push(...(await axeScan(page, p)).serious);
           check();
         }
       } finally {
