@@ -1,29 +1,27 @@
 //! verdict: a static site generator for technology decision guides.
 //!
-//! The pipeline (see ARCHITECTURE.md): [`config`] reads site settings,
-//! [`content`] loads pages and data, [`theme`] and [`templates`] prepare the
-//! theme, [`site`] assembles the validated model, [`render`] (with
-//! [`markdown`] and [`highlight`]) turns each page into HTML, and [`output`]
-//! writes it all or nothing. [`build`] runs these stages in order.
+//! The code is layered; each layer imports only the ones listed before it
+//! (ARCHITECTURE.md draws the whole picture, and `tests/architecture.rs`
+//! keeps it true):
+//!
+//! - [`diag`]: problems as values with places, rendered for a terminal or HTML.
+//! - [`text`]: slugs and HTML escaping.
+//! - [`url`]: routes, the one URL builder, link classification, URL safety.
+//! - [`output`]: sinks for finished files (staging folder, memory).
+//! - [`source`]: reading settings, content, data and themes from disk.
+//! - [`model`]: the validated site: pages, routes, the page index, guides.
+//! - [`render`]: Markdown, highlighting, templates, embeds; pure functions.
+//! - [`derive`]: files made from the whole site (assets, sitemap, redirects).
+//! - [`engine`]: the long-lived [`engine::Project`]: load once, build, apply changes.
+//! - [`cmd`]: the subcommands `main.rs` runs.
 
-pub mod assets;
-pub mod build;
-pub mod config;
-pub mod content;
-pub mod diagnostics;
-pub mod embeds;
-pub mod frontmatter;
-pub mod guides;
-pub mod highlight;
-pub mod html;
-pub mod init;
-pub mod inline;
-pub mod markdown;
+pub mod cmd;
+pub mod derive;
+pub mod diag;
+pub mod engine;
+pub mod model;
 pub mod output;
 pub mod render;
-pub mod site;
-pub mod slug;
-pub mod templates;
-pub mod theme;
-pub mod urls;
-pub mod yaml;
+pub mod source;
+pub mod text;
+pub mod url;

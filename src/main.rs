@@ -8,8 +8,9 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-use verdict::build::{self, BuildError, BuildOptions};
-use verdict::diagnostics::Diagnostics;
+use verdict::cmd::build::{self, BuildError, BuildOptions};
+use verdict::cmd::init;
+use verdict::diag::Diagnostics;
 
 #[derive(Parser)]
 #[command(
@@ -59,7 +60,7 @@ fn main() -> ExitCode {
                 drafts,
             };
             match build::build(&opts) {
-                Ok(report) => {
+                Ok(build::Built { report, out }) => {
                     // A closed pipe (`verdict build | head -0`) is not an error of the build.
                     let _ = writeln!(
                         std::io::stdout(),
@@ -67,7 +68,7 @@ fn main() -> ExitCode {
                         report.pages,
                         report.files,
                         report.elapsed.as_millis(),
-                        build::shown(&report.out)
+                        build::shown(&out)
                     );
                     ExitCode::SUCCESS
                 }
@@ -81,7 +82,7 @@ fn main() -> ExitCode {
                 }
             }
         }
-        Command::Init { dir } => match verdict::init::init(&dir) {
+        Command::Init { dir } => match init::init(&dir) {
             Ok(n) => {
                 let _ = writeln!(
                     std::io::stdout(),

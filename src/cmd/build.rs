@@ -1,0 +1,85 @@
+//! `verdict build`: check the output folder, load the project, render
+//! everything into a staging folder, and swap it into place. A failed build
+//! leaves the previous output as it was.
+
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use crate::diag::{Code, Diagnostic, Diagnostics};
+use crate::engine::{BuildReport, Project, ProjectOptions};
+use crate::output::{self, Staging};
+use crate::url::BaseUrl;
+
+#[derive(Debug, Clone, Default)]
+pub struct BuildOptions {
+    pub root: PathBuf,
+    /// Defaults to `<root>/public`.
+    pub out: Option<PathBuf>,
+    pub base_url: Option<String>,
+    pub drafts: bool,
+}
+
+#[derive(Debug)]
+pub enum BuildError {
+    /// A wrong argument: a missing site, a refused output folder (exit 2).
+    Usage(Diagnostics),
+    /// Problems in the site's content, settings or theme (exit 1).
+    Content(Diagnostics),
+}
+
+/// A finished build: what the engine reports, and where it went.
+#[derive(Debug)]
+pub struct Built {
+    pub report: BuildReport,
+    pub out: PathBuf,
+}
+
+pub fn build(opts: &BuildOptions) -> Result<Built, BuildError> {
+    let start = Instant::now();
+    let root = &opts.root;
+    if !root.join("content").join("site.yaml").is_file() {
+        // Project::load says the same; checked first so it is a usage error.
+        return Err(BuildError::Usage(
+            Project::load(project_options(opts))
+                .err()
+                .unwrap_or_default(),
+        ));
+    }
+    if let Some(base) = &opts.base_url {
+        BaseUrl::parse(base).map_err(|m| {
+            BuildError::Usage(
+                Diagnostic::global(Code::BadArgument, format!("--base-url: {m}")).into(),
+            )
+        })?;
+    }
+    let out = opts.out.clone().unwrap_or_else(|| root.join("public"));
+    let out = output::check_out_dir(root, &out).map_err(|d| BuildError::Usage(d.into()))?;
+
+    let mut project = Project::load(project_options(opts)).map_err(BuildError::Content)?;
+    let staging = Staging::create(&out).map_err(|d| BuildError::Usage(d.into()))?;
+    let mut report = project.build(&staging).map_err(BuildError::Content)?;
+    staging
+        .commit()
+        .map_err(|d| BuildError::Content(d.into()))?;
+    report.elapsed = start.elapsed();
+    Ok(Built { report, out })
+}
+
+fn project_options(opts: &BuildOptions) -> ProjectOptions {
+    ProjectOptions {
+        root: opts.root.clone(),
+        base_url: opts.base_url.clone(),
+        drafts: opts.drafts,
+    }
+}
+
+/// Relative display of the output folder for the summary line.
+pub fn shown(out: &Path) -> String {
+    match std::env::current_dir()
+        .ok()
+        .and_then(|cwd| out.strip_prefix(cwd).ok().map(Path::to_path_buf))
+    {
+        Some(rel) if !rel.as_os_str().is_empty() => rel.display().to_string(),
+        _ => out.display().to_string(),
+    }
+}

@@ -1,0 +1,166 @@
+//! Static files: the theme's static files, the site's own `static/` folder
+//! (copied as is, over theme files of the same path), the generated
+//! highlighting stylesheet, and files kept beside pages under `content/`.
+//!
+//! In: the theme, the site root, settings. Out: [`Assets`]: every file to
+//! write with its route, and the map from a theme asset's name
+//! (`css/main.css`) to its content-hashed route (`css/main.3f9a0c1b2d.css`)
+//! that templates reach through the `asset()` function.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use sha2::{Digest, Sha256};
+
+use super::{Body, OutputFile};
+use crate::diag::{Code, Diagnostic, Diagnostics};
+use crate::render::highlight;
+use crate::source::content::ContentAsset;
+use crate::source::read::{Hidden, walk};
+use crate::source::settings::Settings;
+use crate::source::theme::Theme;
+use crate::source::yaml::YamlDoc;
+use crate::url::Route;
+
+pub struct Assets {
+    /// Theme asset name → route written (hashed for CSS and JS).
+    pub names: BTreeMap<String, Route>,
+    pub files: Vec<OutputFile>,
+}
+
+/// Names of the generated highlighting stylesheets, as templates ask for them.
+pub const HIGHLIGHT_LIGHT_CSS: &str = "css/highlight-light.css";
+pub const HIGHLIGHT_DARK_CSS: &str = "css/highlight-dark.css";
+
+pub fn collect(
+    theme: &Theme,
+    root: &Path,
+    settings: &Settings,
+    content_assets: &[ContentAsset],
+) -> Result<Assets, Diagnostics> {
+    let mut errors = Diagnostics::default();
+    let mut site_static: BTreeMap<String, PathBuf> = BTreeMap::new();
+    let static_dir = root.join("static");
+    if static_dir.is_dir() {
+        let (found, problems) = walk(&static_dir, Hidden::Keep);
+        errors.extend(problems);
+        site_static.extend(found.into_iter().map(|f| (f.rel, f.path)));
+    }
+
+    let mut theme_files: BTreeMap<String, Vec<u8>> = theme
+        .statics
+        .iter()
+        .map(|(k, f)| (k.clone(), f.bytes.clone()))
+        .collect();
+    let hl = &settings.config.highlighting;
+    theme_files.insert(
+        HIGHLIGHT_LIGHT_CSS.to_string(),
+        highlight::stylesheet(&hl.light).into_bytes(),
+    );
+    theme_files.insert(
+        HIGHLIGHT_DARK_CSS.to_string(),
+        highlight::stylesheet(&hl.dark).into_bytes(),
+    );
+
+    let mut names = BTreeMap::new();
+    let mut files = Vec::new();
+    for (name, mut bytes) in theme_files {
+        if let Some(path) = site_static.get(&name) {
+            match std::fs::read(path) {
+                Ok(b) => bytes = b,
+                Err(e) => errors.push(Diagnostic::in_file(
+                    Code::Io,
+                    path,
+                    format!("cannot read: {e}"),
+                )),
+            }
+        }
+        let route = if is_fingerprinted(&name) {
+            Route::file(&hashed_name(&name, &bytes))
+        } else {
+            Route::file(&name)
+        };
+        names.insert(name.clone(), route.clone());
+        if !site_static.contains_key(&name) || route.as_str() != name {
+            let origin = match theme.statics.get(&name) {
+                Some(f) => f.display.display().to_string(),
+                None => format!("the generated {name}"),
+            };
+            files.push(OutputFile {
+                path: route.output_file(),
+                body: Body::Bytes(bytes),
+                origin,
+            });
+        }
+    }
+    for (rel, path) in &site_static {
+        files.push(OutputFile {
+            path: rel.clone(),
+            body: Body::Copy(path.clone()),
+            origin: path.display().to_string(),
+        });
+        names.entry(rel.clone()).or_insert_with(|| Route::file(rel));
+    }
+    for a in content_assets {
+        files.push(OutputFile {
+            path: a.rel.clone(),
+            body: Body::Copy(a.path.clone()),
+            origin: a.path.display().to_string(),
+        });
+    }
+
+    errors.finish(Assets { names, files })
+}
+
+/// The logo and favicon named in site.yaml must be files of the site or theme.
+pub fn check_branding(
+    settings: &Settings,
+    assets: &Assets,
+    doc: &YamlDoc,
+) -> Result<(), Diagnostics> {
+    let mut errors = Diagnostics::default();
+    let b = &settings.config.branding;
+    for (key, value) in [("branding.logo", &b.logo), ("branding.favicon", &b.favicon)] {
+        if let Some(path) = value
+            && !assets.names.contains_key(path.trim_start_matches('/'))
+        {
+            errors.push(doc.error_at(
+                Code::BadSetting,
+                key,
+                format!("no file `{path}` in static/ (or the theme's static/)"),
+            ));
+        }
+    }
+    errors.finish(())
+}
+
+/// CSS and JS change with every theme edit; their names carry a hash of their
+/// bytes so a browser never keeps a stale copy after a redeploy.
+fn is_fingerprinted(name: &str) -> bool {
+    name.ends_with(".css") || name.ends_with(".js")
+}
+
+/// `css/main.css` + bytes → `css/main.0123456789.css`.
+pub fn hashed_name(name: &str, bytes: &[u8]) -> String {
+    let digest = Sha256::digest(bytes);
+    let hash: String = digest.iter().take(5).map(|b| format!("{b:02x}")).collect();
+    match name.rsplit_once('.') {
+        Some((stem, ext)) => format!("{stem}.{hash}.{ext}"),
+        None => format!("{name}.{hash}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hashes_follow_content() {
+        let a = hashed_name("css/main.css", b"body{}");
+        let b = hashed_name("css/main.css", b"body{color:red}");
+        assert!(a.starts_with("css/main.") && a.ends_with(".css"));
+        assert_ne!(a, b);
+        assert_eq!(a, hashed_name("css/main.css", b"body{}"));
+        assert_eq!(a.len(), "css/main.".len() + 10 + ".css".len());
+    }
+}

@@ -1,0 +1,28 @@
+//! Derive: output files made from the whole site rather than from one page:
+//! the static assets (theme files with hashed names, the site's `static/`,
+//! the highlighting stylesheets, files beside pages), the alias redirects,
+//! `sitemap.xml` and `robots.txt`. Each is an [`OutputFile`] that the engine
+//! claims (one source per output file) before anything is written.
+
+pub mod assets;
+pub mod redirects;
+pub mod sitemap;
+
+use std::path::PathBuf;
+
+/// A file to write, and where it comes from (for collision messages).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OutputFile {
+    /// Path inside the output (`sitemap.xml`, `css/main.1a2b3c4d5e.css`).
+    pub path: String,
+    pub body: Body,
+    /// The source named when two files claim one path.
+    pub origin: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Body {
+    Bytes(Vec<u8>),
+    /// A file on disk, copied as is.
+    Copy(PathBuf),
+}

@@ -1,0 +1,56 @@
+//! Byte offsets → 1-based lines and character columns; CRLF handled here once.
+
+use super::LineCol;
+
+/// Turns a byte offset into a 1-based line and character column.
+/// Offsets past the end clamp to the end; offsets inside a UTF-8 sequence
+/// round down to the character that contains them.
+pub fn line_col(text: &str, offset: usize) -> LineCol {
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    let before = &text[..offset];
+    let line = before.bytes().filter(|&b| b == b'\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let col = text[line_start..offset]
+        .trim_end_matches('\r')
+        .chars()
+        .count()
+        + 1;
+    LineCol { line, col }
+}
+
+/// The text of a 1-based line, without its line ending.
+pub fn line_text(text: &str, line: usize) -> Option<&str> {
+    text.split('\n')
+        .nth(line.checked_sub(1)?)
+        .map(|l| l.strip_suffix('\r').unwrap_or(l))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    #[test]
+    fn line_col_counts_from_one() {
+        let t = "ab\ncd\n";
+        assert_eq!(line_col(t, 0), LineCol { line: 1, col: 1 });
+        assert_eq!(line_col(t, 1), LineCol { line: 1, col: 2 });
+        assert_eq!(line_col(t, 3), LineCol { line: 2, col: 1 });
+        assert_eq!(line_col(t, 4), LineCol { line: 2, col: 2 });
+        assert_eq!(line_col(t, 100), LineCol { line: 3, col: 1 });
+    }
+
+    #[test]
+    fn line_col_handles_crlf_and_multibyte() {
+        let t = "ab\r\néx = 1\r\n";
+        assert_eq!(line_col(t, 4), LineCol { line: 2, col: 1 });
+        // 'x' comes after the two-byte 'é': byte 6, character column 2.
+        assert_eq!(line_col(t, 6), LineCol { line: 2, col: 2 });
+        // Inside 'é' rounds down to it.
+        assert_eq!(line_col(t, 5), LineCol { line: 2, col: 1 });
+        // The '\r' of a CRLF ending sits at the end of the line, never past it.
+        assert_eq!(line_col(t, 2), LineCol { line: 1, col: 3 });
+        assert_eq!(line_text(t, 2), Some("éx = 1"));
+    }
+}

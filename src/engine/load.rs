@@ -1,0 +1,155 @@
+//! Loading a site into a [`State`]: settings, theme, assets, templates and
+//! the validated model, with every output file claimed once. The stages
+//! report all their problems; the first stage with problems stops the load.
+
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use crate::derive::assets::{self, Assets};
+use crate::derive::sitemap::{ROBOTS, SITEMAP};
+use crate::diag::{Code, Diagnostic, Diagnostics};
+use crate::model::site::{self, AssembleOptions, Site};
+use crate::output::MARKER;
+use crate::render::highlight::{self, Highlighter};
+use crate::render::page::{self as render_page, NOT_FOUND};
+use crate::render::templates::Templates;
+use crate::source::content::ContentFiles;
+use crate::source::read::read_text;
+use crate::source::settings::{self, LoadOptions};
+use crate::source::theme::{self, Theme};
+use crate::source::yaml::YamlDoc;
+
+use super::ProjectOptions;
+
+/// A loaded, validated site, ready to render.
+pub(super) struct State {
+    pub site_yaml: String,
+    pub theme: Theme,
+    pub assets: Assets,
+    pub templates: Templates,
+    pub site: Site,
+}
+
+/// Templates every theme must have.
+const REQUIRED: [&str; 4] = ["home.html", "section.html", "page.html", NOT_FOUND];
+
+pub(super) fn site_yaml_path(root: &Path) -> PathBuf {
+    root.join("content").join("site.yaml")
+}
+
+/// Loads everything but the content files, which the caller keeps (so a
+/// change re-reads only what changed). `stages` receives each stage's time.
+pub(super) fn load(
+    opts: &ProjectOptions,
+    content: &ContentFiles,
+    stages: &mut Vec<(&'static str, std::time::Duration)>,
+) -> Result<State, Diagnostics> {
+    let mut last = Instant::now();
+    let mut done = |stage: &'static str| {
+        let now = Instant::now();
+        stages.push((stage, now - last));
+        last = now;
+    };
+    let root = &opts.root;
+    let yaml_path = site_yaml_path(root);
+    let yaml_text = read_text(&yaml_path)?;
+    let themes = highlight::theme_names();
+    let settings = settings::load(
+        &yaml_path,
+        &yaml_text,
+        &LoadOptions {
+            base_url_override: opts.base_url.as_deref(),
+            highlight_themes: &themes,
+        },
+    )?;
+    done("settings");
+
+    let site_doc = YamlDoc::whole(&yaml_path, &yaml_text);
+    let theme = theme::load(root, &settings.config.theme, &|m| {
+        site_doc.error_at(Code::Theme, "theme", m)
+    });
+    let (source, theme) = match (content.source(), theme) {
+        (Ok(s), Ok(t)) => (s, t),
+        (s, t) => {
+            let mut all = Diagnostics::default();
+            all.extend(s.err().into_iter().flatten());
+            all.extend(t.err().into_iter().flatten());
+            return all.fail();
+        }
+    };
+    done("load");
+
+    let assets = assets::collect(&theme, root, &settings, &source.assets)?;
+    assets::check_branding(&settings, &assets, &site_doc)?;
+    let mut templates = Templates::compile(&theme, settings.urls.clone(), assets.names.clone())?;
+    for required in REQUIRED {
+        if !templates.has(required) {
+            return Err(Diagnostic::global(
+                Code::Theme,
+                format!("theme `{}` has no templates/{required}", theme.chain[0]),
+            )
+            .into());
+        }
+    }
+    done("templates");
+
+    let names = templates.names();
+    let mut site = site::assemble(
+        settings,
+        source,
+        (&yaml_path, &yaml_text),
+        &AssembleOptions {
+            drafts: opts.drafts,
+            templates: &names,
+        },
+    )?;
+    claim_outputs(&mut site, &assets)?;
+    render_page::global_context(&site, &mut templates);
+    done("model");
+    Ok(State {
+        site_yaml: yaml_text,
+        theme,
+        assets,
+        templates,
+        site,
+    })
+}
+
+/// Claims the generated files and the static files after the pages and
+/// aliases the model claimed: one source per output file.
+fn claim_outputs(site: &mut Site, assets: &Assets) -> Result<(), Diagnostics> {
+    let mut errors = Diagnostics::default();
+    let generated = [
+        (NOT_FOUND, "the 404 page"),
+        (SITEMAP, "the sitemap"),
+        (ROBOTS, "robots.txt"),
+        (MARKER, "verdict's output marker"),
+    ];
+    let others = generated
+        .iter()
+        .map(|(f, what)| ((*f).to_string(), (*what).to_string()))
+        .chain(
+            assets
+                .files
+                .iter()
+                .map(|f| (f.path.clone(), f.origin.clone())),
+        );
+    for (file, origin) in others {
+        if let Err(first) = site.claims.claim(&file, origin.clone()) {
+            errors.push(Diagnostic::global(
+                Code::OutputCollision,
+                format!("two sources for the output file /{file}: {first} and {origin}"),
+            ));
+        }
+    }
+    errors.finish(())
+}
+
+/// A highlighter for the settings' themes, reusing `old` when they match.
+pub(super) fn highlighter_for(site: &Site, old: Option<Highlighter>) -> Highlighter {
+    let hl = &site.settings.config.highlighting;
+    match old {
+        Some(h) if h.themes_are(&hl.light, &hl.dark) => h,
+        _ => Highlighter::new(&hl.light, &hl.dark),
+    }
+}

@@ -1,0 +1,482 @@
+//! [`Project`]: one site, loaded once, built, and kept up to date change by
+//! change. Outputs go to a [`Sink`]; what each output was made from goes
+//! into the [`DepIndex`], which decides what a change renders again.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::hash::{Hash, Hasher};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use rayon::prelude::*;
+
+use super::deps::{Changed, DepIndex};
+use super::load::{self, State};
+use crate::derive::{Body, OutputFile, redirects, sitemap};
+use crate::diag::{Code, Diagnostic, Diagnostics};
+use crate::model::page::PageId;
+use crate::model::site::Site;
+use crate::output::Sink;
+use crate::render::RenderCx;
+use crate::render::highlight::Highlighter;
+use crate::render::page::{NOT_FOUND, PageDeps, RenderedPage, Renderer};
+use crate::source::content::ContentFiles;
+use crate::url::Route;
+
+#[derive(Debug, Clone, Default)]
+pub struct ProjectOptions {
+    pub root: PathBuf,
+    /// Replaces base_url from site.yaml.
+    pub base_url: Option<String>,
+    /// Include pages marked `draft: true`.
+    pub drafts: bool,
+}
+
+#[derive(Debug)]
+pub struct BuildReport {
+    pub pages: usize,
+    /// Files written, pages included.
+    pub files: usize,
+    pub elapsed: Duration,
+    pub stages: Vec<(&'static str, Duration)>,
+    /// What each page was made from, by path under `content/`.
+    pub deps: BTreeMap<String, PageDeps>,
+}
+
+/// What a change did.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct ChangeReport {
+    /// Outputs rendered again: pages by path under `content/`, and
+    /// `404.html`. Sorted.
+    pub rendered: Vec<String>,
+    /// Output files whose bytes changed, by path inside the output. Sorted.
+    pub written: Vec<String>,
+    /// Output files that are no longer made. Sorted.
+    pub removed: Vec<String>,
+}
+
+pub struct Project {
+    opts: ProjectOptions,
+    content: ContentFiles,
+    /// The last state that loaded without problems.
+    state: State,
+    highlighter: Highlighter,
+    deps: DepIndex,
+    /// Output path → hash of the bytes last written to the sink.
+    written: BTreeMap<String, u64>,
+    /// Set when the last change failed: the next one renders everything.
+    stale: bool,
+    stages: Vec<(&'static str, Duration)>,
+}
+
+impl Project {
+    /// Loads and validates the site at `opts.root`.
+    pub fn load(opts: ProjectOptions) -> Result<Project, Diagnostics> {
+        let site_yaml = load::site_yaml_path(&opts.root);
+        if !site_yaml.is_file() {
+            return Err(Diagnostic::global(
+                Code::NotASite,
+                format!(
+                    "{} is not a verdict site: {} is missing (create one with `verdict init DIR`)",
+                    opts.root.display(),
+                    site_yaml.display()
+                ),
+            )
+            .into());
+        }
+        let start = Instant::now();
+        let content = ContentFiles::read(&opts.root);
+        let mut stages = vec![("read", start.elapsed())];
+        let state = load::load(&opts, &content, &mut stages)?;
+        let highlighter = load::highlighter_for(&state.site, None);
+        Ok(Project {
+            opts,
+            content,
+            state,
+            highlighter,
+            deps: DepIndex::default(),
+            written: BTreeMap::new(),
+            stale: false,
+            stages,
+        })
+    }
+
+    pub fn site(&self) -> &Site {
+        &self.state.site
+    }
+
+    pub fn highlighter(&self) -> &Highlighter {
+        &self.highlighter
+    }
+
+    /// Renders every page and writes every output file into `sink`.
+    pub fn build(&mut self, sink: &dyn Sink) -> Result<BuildReport, Diagnostics> {
+        let start = Instant::now();
+        let all: BTreeSet<PageId> = (0..self.state.site.pages.len()).collect();
+        let (rendered, files) = self.render_and_write(&all, true, sink, &BTreeSet::new())?;
+        self.stages.push(("render", start.elapsed()));
+        let pages = self.state.site.pages.len();
+        let deps = rendered
+            .into_iter()
+            .filter(|(k, _)| k != NOT_FOUND)
+            .collect();
+        Ok(BuildReport {
+            pages,
+            files: files.len(),
+            elapsed: self.stages.iter().map(|(_, d)| *d).sum(),
+            stages: std::mem::take(&mut self.stages),
+            deps,
+        })
+    }
+
+    /// Takes the paths of changed files (created, edited or deleted, under
+    /// the site root), loads what changed, renders again the outputs that
+    /// read it, and writes the files whose bytes changed into `sink`. On
+    /// problems the last good state is kept and the next change renders
+    /// everything.
+    pub fn apply_change(
+        &mut self,
+        paths: &[PathBuf],
+        sink: &dyn Sink,
+    ) -> Result<ChangeReport, Diagnostics> {
+        let root = &self.opts.root;
+        let mut content_rels = BTreeSet::new();
+        let mut other = false;
+        let mut copied = BTreeSet::new();
+        for path in paths {
+            let path = if path.is_absolute() {
+                path.clone()
+            } else {
+                root.join(path)
+            };
+            let Ok(rel) = path.strip_prefix(root) else {
+                continue;
+            };
+            let rel = crate::source::read::rel_path(Path::new(""), rel);
+            if let Some(inner) = rel.strip_prefix("content/") {
+                if inner == "site.yaml" {
+                    other = true;
+                } else {
+                    content_rels.insert(inner.to_string());
+                    copied.insert(path.clone());
+                }
+            } else if rel.starts_with("themes/") || rel.starts_with("static/") {
+                other = true;
+                copied.insert(path.clone());
+            }
+        }
+        if content_rels.is_empty() && !other {
+            return Ok(ChangeReport::default());
+        }
+        let old_texts: BTreeMap<String, Option<String>> = content_rels
+            .iter()
+            .map(|r| (r.clone(), self.content.text(r).map(str::to_owned)))
+            .collect();
+        self.reread(&content_rels);
+
+        let mut stages = Vec::new();
+        let new = match load::load(&self.opts, &self.content, &mut stages) {
+            Ok(s) => s,
+            Err(d) => {
+                self.stale = true;
+                return Err(d);
+            }
+        };
+        let everything = self.stale
+            || new.site_yaml != self.state.site_yaml
+            || new.assets.names != self.state.assets.names
+            || new.theme.statics.keys().ne(self.state.theme.statics.keys());
+        let changed = diff(&self.state, &new);
+        let old_site = std::mem::replace(&mut self.state, new);
+        self.highlighter = load::highlighter_for(
+            &self.state.site,
+            Some(std::mem::take(&mut self.highlighter)),
+        );
+
+        let site = &self.state.site;
+        let mut todo: BTreeSet<String> = if everything {
+            site.pages.iter().map(|p| p.rel().to_string()).collect()
+        } else {
+            self.deps.affected(&changed)
+        };
+        if everything {
+            todo.insert(NOT_FOUND.into());
+        }
+        for page in &site.pages {
+            let rel = page.rel();
+            let own_text_changed = old_texts
+                .get(rel)
+                .is_some_and(|old| old.as_deref() != Some(&page.source.file.text));
+            let is_new = old_site.site.index.get(rel).is_none();
+            if own_text_changed || is_new || context_changed(&old_site.site, site, page.id) {
+                todo.insert(rel.to_string());
+            }
+        }
+        let removed_pages: Vec<String> = old_site
+            .site
+            .pages
+            .iter()
+            .map(|p| p.rel().to_string())
+            .filter(|r| site.index.get(r).is_none())
+            .collect();
+        for r in &removed_pages {
+            self.deps.forget(r);
+            todo.remove(r);
+        }
+
+        let ids: BTreeSet<PageId> = todo.iter().filter_map(|r| site.index.get(r)).collect();
+        let with_404 = todo.contains(NOT_FOUND);
+        let before: BTreeSet<String> = self.written.keys().cloned().collect();
+        let result = self.render_and_write(&ids, with_404 || everything, sink, &copied);
+        let (rendered, files) = match result {
+            Ok(r) => r,
+            Err(d) => {
+                self.stale = true;
+                return Err(d);
+            }
+        };
+        self.stale = false;
+        let produced: BTreeSet<String> = self.produced();
+        let removed: Vec<String> = before.difference(&produced).cloned().collect();
+        for r in &removed {
+            self.written.remove(r);
+            sink.remove(r)?;
+        }
+        Ok(ChangeReport {
+            rendered: rendered.into_keys().collect(),
+            written: files,
+            removed,
+        })
+    }
+
+    /// Reads changed content files again; a folder, or a walk that failed
+    /// before, means reading all of `content/` again.
+    fn reread(&mut self, rels: &BTreeSet<String>) {
+        let content = self.opts.root.join("content");
+        let folder = rels.iter().any(|r| {
+            let p = content.join(r);
+            p.is_dir() || (!p.exists() && self.content.text(r).is_none() && !r.contains('.'))
+        });
+        if folder || self.content.walk_failed() {
+            self.content = ContentFiles::read(&self.opts.root);
+        } else {
+            for r in rels {
+                self.content.reread(r);
+            }
+        }
+    }
+
+    /// Every output path the current state makes.
+    fn produced(&self) -> BTreeSet<String> {
+        let site = &self.state.site;
+        let mut out: BTreeSet<String> = site.pages.iter().map(|p| p.route.output_file()).collect();
+        out.extend(self.derived().into_iter().map(|f| f.path));
+        out.extend(self.state.assets.files.iter().map(|f| f.path.clone()));
+        out.insert(NOT_FOUND.into());
+        out
+    }
+
+    fn derived(&self) -> Vec<OutputFile> {
+        let site = &self.state.site;
+        let mut files = redirects::redirects(site);
+        files.push(sitemap::sitemap(site));
+        files.push(sitemap::robots(site));
+        files
+    }
+
+    /// Renders `pages` (and the 404 page when asked), then writes every
+    /// derived and static file whose bytes changed (every one when `all`,
+    /// and copies whose source is in `copied`). Returns the deps of what
+    /// was rendered and the paths written.
+    fn render_and_write(
+        &mut self,
+        pages: &BTreeSet<PageId>,
+        with_404: bool,
+        sink: &dyn Sink,
+        copied: &BTreeSet<PathBuf>,
+    ) -> Result<(BTreeMap<String, PageDeps>, Vec<String>), Diagnostics> {
+        let cx = RenderCx {
+            site: &self.state.site,
+            templates: &self.state.templates,
+            highlighter: &self.highlighter,
+        };
+        let renderer = Renderer::new(&cx);
+        let ids: Vec<PageId> = pages.iter().copied().collect();
+        let results: Vec<Result<(String, RenderedPage), Diagnostics>> = ids
+            .par_iter()
+            .map(|&id| Ok((cx.site.pages[id].rel().to_string(), renderer.page(id)?)))
+            .collect();
+        let mut rendered = Diagnostics::collect(results)?;
+        if with_404 {
+            rendered.push((NOT_FOUND.to_string(), renderer.not_found()?));
+        }
+        let fresh = self.written.is_empty();
+        let mut written = Vec::new();
+        let mut deps = BTreeMap::new();
+        let mut errors = Diagnostics::default();
+        // Pages, in parallel; hashes are recorded afterwards in order.
+        let writes: Vec<Result<Option<(String, u64)>, Diagnostic>> = rendered
+            .par_iter()
+            .map(|(_, page)| {
+                let path = page.route.output_file();
+                let hash = hash(page.html.as_bytes());
+                if !fresh && self.written.get(&path) == Some(&hash) {
+                    return Ok(None);
+                }
+                sink.write(&path, page.html.as_bytes())?;
+                Ok(Some((path, hash)))
+            })
+            .collect();
+        for w in writes {
+            match w {
+                Ok(Some((path, h))) => {
+                    self.written.insert(path.clone(), h);
+                    written.push(path);
+                }
+                Ok(None) => {}
+                Err(d) => errors.push(d),
+            }
+        }
+        for (key, page) in rendered {
+            self.deps.record(&key, &page.deps);
+            deps.insert(key, page.deps);
+        }
+        let mut files = self.derived();
+        files.extend(self.state.assets.files.iter().cloned());
+        let all = fresh || pages.len() == self.state.site.pages.len();
+        let writes: Vec<Result<Option<(String, u64)>, Diagnostic>> = files
+            .par_iter()
+            .map(|f| match &f.body {
+                Body::Bytes(b) => {
+                    let h = hash(b);
+                    if !all && self.written.get(&f.path) == Some(&h) {
+                        return Ok(None);
+                    }
+                    sink.write(&f.path, b)?;
+                    Ok(Some((f.path.clone(), h)))
+                }
+                Body::Copy(from) => {
+                    let known = self.written.contains_key(&f.path);
+                    if !all && known && !copied.contains(from) {
+                        return Ok(None);
+                    }
+                    sink.copy(&f.path, from)?;
+                    Ok(Some((f.path.clone(), 0)))
+                }
+            })
+            .collect();
+        for w in writes {
+            match w {
+                Ok(Some((path, h))) => {
+                    self.written.insert(path.clone(), h);
+                    written.push(path);
+                }
+                Ok(None) => {}
+                Err(d) => errors.push(d),
+            }
+        }
+        written.sort();
+        errors.finish((deps, written))
+    }
+}
+
+fn hash(bytes: &[u8]) -> u64 {
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    bytes.hash(&mut h);
+    h.finish()
+}
+
+/// What changed between two loaded states, for the dependency index.
+fn diff(old: &State, new: &State) -> Changed {
+    let mut changed = Changed::default();
+    let names: BTreeSet<String> = old
+        .templates
+        .names()
+        .into_iter()
+        .chain(new.templates.names())
+        .collect();
+    for name in names {
+        if old.templates.text(&name) != new.templates.text(&name) {
+            changed.templates.insert(name);
+        }
+    }
+    let signatures = |site: &Site| -> HashMap<String, String> {
+        site.pages
+            .iter()
+            .map(|p| {
+                let f = &p.source.front;
+                let sig = format!(
+                    "{}\n{:?}\n{:?}\n{}\n{:?}\n{:?}",
+                    f.title,
+                    f.description,
+                    f.date,
+                    p.route,
+                    p.kind,
+                    p.anchors()
+                );
+                (p.rel().to_string(), sig)
+            })
+            .collect()
+    };
+    let (a, b) = (signatures(&old.site), signatures(&new.site));
+    for (rel, sig) in &a {
+        if b.get(rel) != Some(sig) {
+            changed.shown.insert(rel.clone());
+        }
+    }
+    changed
+        .shown
+        .extend(b.keys().filter(|r| !a.contains_key(*r)).cloned());
+    let guides = |site: &Site| -> BTreeMap<String, String> {
+        site.guides
+            .list
+            .iter()
+            .map(|g| {
+                let json = serde_json::to_string(g).unwrap_or_default();
+                (g.id.to_string(), json)
+            })
+            .collect()
+    };
+    let (ga, gb) = (guides(&old.site), guides(&new.site));
+    for (id, json) in ga.iter().chain(gb.iter()) {
+        if ga.get(id) != gb.get(id) || gb.get(id) != Some(json) {
+            changed
+                .guides
+                .insert(crate::model::guides::GuideId::new(id.clone()));
+        }
+    }
+    changed.data = old.site.data != new.site.data;
+    changed
+}
+
+/// Whether the page's place in the tree (parent, children, neighbours in
+/// reading order) differs between two sites: its listings or prev/next
+/// links then change even if no page it shows changed.
+fn context_changed(old: &Site, new: &Site, id: PageId) -> bool {
+    let page = &new.pages[id];
+    let Some(old_id) = old.index.get(page.rel()) else {
+        return true;
+    };
+    let before = &old.pages[old_id];
+    let rel_old = |id: Option<PageId>| id.map(|i| old.pages[i].rel().to_string());
+    let rel_new = |id: Option<PageId>| id.map(|i| new.pages[i].rel().to_string());
+    rel_old(before.parent) != rel_new(page.parent)
+        || rel_old(before.prev) != rel_new(page.prev)
+        || rel_old(before.next) != rel_new(page.next)
+        || before
+            .children
+            .iter()
+            .map(|&c| old.pages[c].rel())
+            .ne(page.children.iter().map(|&c| new.pages[c].rel()))
+        || before.source.front != page.source.front
+        || before.route != page.route
+}
+
+/// The route of an output key (a page's path under `content/`, or `404.html`).
+#[allow(dead_code)]
+fn route_of(site: &Site, key: &str) -> Option<Route> {
+    match site.index.get(key) {
+        Some(id) => Some(site.pages[id].route.clone()),
+        None if key == NOT_FOUND => Some(Route::file(NOT_FOUND)),
+        None => None,
+    }
+}

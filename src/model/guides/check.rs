@@ -1,0 +1,315 @@
+//! The checks of a guide: unique ids, known technologies, one entry per
+//! technology, winners that exist, sources that exist, pages and links that
+//! resolve, safe URLs, real dates, finite numbers. Each problem is placed at
+//! its key in its file.
+
+use std::collections::{BTreeMap, HashSet};
+
+use super::{Guide, TechId, Winner};
+use crate::diag::{Code, Diagnostics};
+use crate::model::index::{LinkFrom, PageIndex};
+use crate::model::inline;
+use crate::source::frontmatter::is_date;
+use crate::source::settings::is_hex_colour;
+use crate::source::yaml::YamlDoc;
+use crate::text::slug::is_slug;
+use crate::url::is_safe_url;
+
+/// Checks every reference and rule of a parsed guide; problems go to `errors`.
+pub(super) fn check(
+    guide: &Guide,
+    index: &PageIndex,
+    tech_doc: &YamlDoc,
+    docs: &BTreeMap<String, YamlDoc>,
+    errors: &mut Diagnostics,
+) {
+    Checker {
+        guide,
+        index,
+        errors,
+    }
+    .check(tech_doc, docs);
+}
+
+struct Checker<'a> {
+    guide: &'a Guide,
+    index: &'a PageIndex,
+    errors: &'a mut Diagnostics,
+}
+
+impl Checker<'_> {
+    fn check(&mut self, tech_doc: &YamlDoc, docs: &BTreeMap<String, YamlDoc>) {
+        let g = self.guide;
+        let tech_ids: Vec<&str> = g.technologies.iter().map(|t| t.id.as_str()).collect();
+        if g.technologies.len() < 2 {
+            self.errors.push(tech_doc.error_at(
+                Code::Guide,
+                "",
+                "a guide compares at least two technologies",
+            ));
+        }
+        self.unique(tech_doc, g.technologies.iter().map(|t| t.id.as_str()));
+        for (i, t) in g.technologies.iter().enumerate() {
+            self.id_format(tech_doc, &format!("[{i}].id"), t.id.as_str());
+            if !is_hex_colour(&t.colour) {
+                self.errors.push(tech_doc.error_at(
+                    Code::Guide,
+                    &format!("[{i}].colour"),
+                    format!("`{}` is not a colour; write #rgb or #rrggbb", t.colour),
+                ));
+            }
+            self.text(tech_doc, &format!("[{i}].summary"), &t.summary);
+            for (j, l) in t.links.iter().enumerate() {
+                self.url(tech_doc, &format!("[{i}].links[{j}].url"), &l.url);
+            }
+        }
+
+        if let Some(doc) = docs.get("sources") {
+            self.unique(doc, g.sources.iter().map(|s| s.id.as_str()));
+            for (i, s) in g.sources.iter().enumerate() {
+                if !s.url.is_empty() {
+                    self.url(doc, &format!("[{i}].url"), &s.url);
+                }
+                if !is_partial_date(&s.date) {
+                    self.errors.push(doc.error_at(
+                        Code::Guide,
+                        &format!("[{i}].date"),
+                        format!("date `{}` is not YYYY, YYYY-MM or YYYY-MM-DD", s.date),
+                    ));
+                }
+                self.text(doc, &format!("[{i}].note"), &s.note);
+            }
+        }
+        let source_ids: Vec<&str> = g.sources.iter().map(|s| s.id.as_str()).collect();
+
+        if let Some(doc) = docs.get("criteria") {
+            self.unique(doc, g.criteria.iter().map(|c| c.id.as_str()));
+            for (i, c) in g.criteria.iter().enumerate() {
+                self.per_technology(doc, &format!("[{i}].cells"), &c.cells, &tech_ids);
+                if let Some(w) = &c.winner {
+                    self.winner(
+                        doc,
+                        &format!("[{i}].winner"),
+                        w.as_str(),
+                        &tech_ids,
+                        &["tie", "depends"],
+                    );
+                }
+                if let Some(p) = &c.page {
+                    self.page(doc, &format!("[{i}].page"), p);
+                }
+            }
+        }
+        if let Some(doc) = docs.get("aspects") {
+            self.unique(doc, g.aspects.iter().map(|a| a.id.as_str()));
+            for (i, a) in g.aspects.iter().enumerate() {
+                self.page(doc, &format!("[{i}].page"), &a.page);
+                self.per_technology(doc, &format!("[{i}].summary"), &a.summary, &tech_ids);
+                self.winner(
+                    doc,
+                    &format!("[{i}].verdict.winner"),
+                    a.verdict.winner.as_str(),
+                    &tech_ids,
+                    &["tie", "depends"],
+                );
+                self.text(
+                    doc,
+                    &format!("[{i}].verdict.reasoning"),
+                    &a.verdict.reasoning,
+                );
+                for (j, s) in a.sources.iter().enumerate() {
+                    self.reference(
+                        doc,
+                        &format!("[{i}].sources[{j}]"),
+                        s.as_str(),
+                        &source_ids,
+                        "source",
+                    );
+                }
+            }
+        }
+        if let Some(doc) = docs.get("use_cases") {
+            self.unique(doc, g.use_cases.iter().map(|u| u.id.as_str()));
+            for (i, u) in g.use_cases.iter().enumerate() {
+                self.winner(
+                    doc,
+                    &format!("[{i}].recommended"),
+                    u.recommended.as_str(),
+                    &tech_ids,
+                    &["either"],
+                );
+                self.text(doc, &format!("[{i}].need"), &u.need);
+                self.text(doc, &format!("[{i}].why"), &u.why);
+                if let Some(p) = &u.page {
+                    self.page(doc, &format!("[{i}].page"), p);
+                }
+            }
+        }
+        if let Some(doc) = docs.get("benchmarks") {
+            self.unique(doc, g.benchmarks.iter().map(|b| b.id.as_str()));
+            for (i, b) in g.benchmarks.iter().enumerate() {
+                self.reference(
+                    doc,
+                    &format!("[{i}].source"),
+                    b.source.as_str(),
+                    &source_ids,
+                    "source",
+                );
+                if b.series.is_empty() {
+                    self.errors.push(doc.error_at(
+                        Code::Guide,
+                        &format!("[{i}].series"),
+                        "a benchmark needs at least one series",
+                    ));
+                }
+                for (j, s) in b.series.iter().enumerate() {
+                    self.reference(
+                        doc,
+                        &format!("[{i}].series[{j}].technology"),
+                        s.technology.as_str(),
+                        &tech_ids,
+                        "technology",
+                    );
+                    if !s.value.is_finite() {
+                        self.errors.push(doc.error_at(
+                            Code::Guide,
+                            &format!("[{i}].series[{j}].value"),
+                            "value must be a finite number",
+                        ));
+                    }
+                }
+                self.text(doc, &format!("[{i}].method"), &b.method);
+                self.text(doc, &format!("[{i}].caveats"), &b.caveats);
+            }
+        }
+    }
+
+    fn unique<'i>(&mut self, doc: &YamlDoc, ids: impl Iterator<Item = &'i str>) {
+        let mut seen = HashSet::new();
+        for (i, id) in ids.enumerate() {
+            if !seen.insert(id) {
+                self.errors.push(doc.error_at(
+                    Code::DuplicateId,
+                    &format!("[{i}].id"),
+                    format!("duplicate id `{id}`"),
+                ));
+            }
+        }
+    }
+
+    fn id_format(&mut self, doc: &YamlDoc, path: &str, id: &str) {
+        if !is_slug(id) {
+            self.errors.push(doc.error_at(
+                Code::Guide,
+                path,
+                format!("id `{id}` may hold only lowercase letters, digits, `-` and `_`"),
+            ));
+        }
+        if Winner::RESERVED.contains(&id) {
+            self.errors.push(doc.error_at(
+                Code::Guide,
+                path,
+                format!("`{id}` is reserved for verdicts; choose another id"),
+            ));
+        }
+    }
+
+    /// A map with exactly one entry per technology.
+    fn per_technology(
+        &mut self,
+        doc: &YamlDoc,
+        path: &str,
+        map: &BTreeMap<TechId, String>,
+        techs: &[&str],
+    ) {
+        for t in techs {
+            if !map.contains_key::<str>(t) {
+                self.errors.push(doc.error_at(
+                    Code::Guide,
+                    path,
+                    format!("missing an entry for technology `{t}`"),
+                ));
+            }
+        }
+        for (key, text) in map {
+            let here = format!("{path}.{key}");
+            if !techs.contains(&key.as_str()) {
+                let d = doc
+                    .error_at_key(Code::Guide, &here, format!("unknown technology `{key}`"))
+                    .suggest(key.as_str(), techs.iter().copied());
+                self.errors.push(d);
+            } else {
+                self.text(doc, &here, text);
+            }
+        }
+    }
+
+    fn winner(&mut self, doc: &YamlDoc, path: &str, value: &str, techs: &[&str], words: &[&str]) {
+        if techs.contains(&value) || words.contains(&value) {
+            return;
+        }
+        // Ids may repeat here when technologies.yaml has a duplicate (reported there).
+        let mut allowed: Vec<&str> = techs.to_vec();
+        allowed.sort_unstable();
+        allowed.dedup();
+        allowed.extend(words);
+        let d = doc
+            .error_at(
+                Code::Guide,
+                path,
+                format!("`{value}` is not one of: {}", allowed.join(", ")),
+            )
+            .suggest(value, allowed.iter().copied());
+        self.errors.push(d);
+    }
+
+    fn reference(&mut self, doc: &YamlDoc, path: &str, value: &str, known: &[&str], what: &str) {
+        if !known.contains(&value) {
+            let d = doc
+                .error_at(Code::Guide, path, format!("unknown {what} `{value}`"))
+                .suggest(value, known.iter().copied());
+            self.errors.push(d);
+        }
+    }
+
+    fn page(&mut self, doc: &YamlDoc, path: &str, rel: &str) {
+        if let Err(m) = self.index.find(rel) {
+            self.errors.push(doc.error_at(Code::BrokenLink, path, m));
+        }
+    }
+
+    fn url(&mut self, doc: &YamlDoc, path: &str, url: &str) {
+        if !is_safe_url(url) {
+            self.errors
+                .push(doc.error_at(Code::UnsafeUrl, path, format!("unsafe URL `{url}`")));
+        }
+    }
+
+    /// Inline Markdown: links must resolve.
+    fn text(&mut self, doc: &YamlDoc, path: &str, text: &str) {
+        let index = self.index;
+        let checked = inline::parse(text, |dest| {
+            index.resolve(dest, LinkFrom::DATA).map(|_| String::new())
+        });
+        if let Err(m) = checked {
+            let code = if m.starts_with("unsafe URL") {
+                Code::UnsafeUrl
+            } else if m.starts_with("only inline") {
+                Code::Guide
+            } else {
+                Code::BrokenLink
+            };
+            self.errors.push(doc.error_at(code, path, m));
+        }
+    }
+}
+
+fn is_partial_date(s: &str) -> bool {
+    let parts: Vec<&str> = s.split('-').collect();
+    let digits = |p: &str, n: usize| p.len() == n && p.chars().all(|c| c.is_ascii_digit());
+    match parts.as_slice() {
+        [y] => digits(y, 4),
+        [y, m] => digits(y, 4) && digits(m, 2),
+        [..] => is_date(s),
+    }
+}

@@ -1,0 +1,183 @@
+//! Guides: the comparison model (technologies, criteria, aspects with their
+//! verdicts, use cases, sources, benchmarks), loaded and validated in one place.
+//!
+//! In: the YAML files under `content/data/guides/<guide>/` and the
+//! [`PageIndex`](super::index::PageIndex) (to check page links). Out:
+//! [`Guides`], in which every reference is known to resolve: technology ids,
+//! pages, sources, one cell per technology. Every problem is reported at its
+//! file:line:col, all at once. Nothing here assumes two technologies, or
+//! these two: any guide compares N ≥ 2. The model is typed (ids are types,
+//! a winner is a [`Winner`]) and serialisable for the browser.
+//!
+//! A later issue filters internal-only entries here, before anything reads them.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+mod check;
+mod ids;
+mod load;
+
+pub use ids::{AspectId, BenchmarkId, CriterionId, GuideId, SourceId, TechId, UseCaseId, Winner};
+pub use load::load;
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Technology {
+    pub id: TechId,
+    pub name: String,
+    pub summary: String,
+    pub colour: String,
+    #[serde(default)]
+    pub links: Vec<Link>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Link {
+    pub title: String,
+    pub url: String,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Criterion {
+    pub id: CriterionId,
+    pub category: String,
+    /// Technology id → cell text.
+    pub cells: BTreeMap<TechId, String>,
+    #[serde(default)]
+    pub winner: Option<Winner>,
+    /// The page (under `content/`) that argues this row.
+    #[serde(default)]
+    pub page: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Aspect {
+    pub id: AspectId,
+    pub title: String,
+    pub page: String,
+    /// Technology id → one-line summary.
+    pub summary: BTreeMap<TechId, String>,
+    pub verdict: Verdict,
+    #[serde(default)]
+    pub sources: Vec<SourceId>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Verdict {
+    /// A technology, `tie` or `depends`.
+    pub winner: Winner,
+    pub reasoning: String,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct UseCase {
+    pub id: UseCaseId,
+    pub need: String,
+    /// A technology or `either`.
+    pub recommended: Winner,
+    pub why: String,
+    #[serde(default)]
+    pub page: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    pub id: SourceId,
+    pub title: String,
+    pub publisher: String,
+    /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+    pub date: String,
+    /// Empty when the source has no public address.
+    #[serde(default)]
+    pub url: String,
+    #[serde(default)]
+    pub note: String,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Benchmark {
+    pub id: BenchmarkId,
+    pub title: String,
+    pub unit: String,
+    pub better: Better,
+    pub series: Vec<Series>,
+    pub source: SourceId,
+    pub method: String,
+    pub caveats: String,
+}
+
+#[derive(Debug, Clone, Copy, Deserialize, Serialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum Better {
+    Higher,
+    Lower,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Series {
+    pub technology: TechId,
+    pub label: String,
+    pub value: f64,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Guide {
+    pub id: GuideId,
+    pub technologies: Vec<Technology>,
+    pub criteria: Vec<Criterion>,
+    pub aspects: Vec<Aspect>,
+    pub use_cases: Vec<UseCase>,
+    pub sources: Vec<Source>,
+    pub benchmarks: Vec<Benchmark>,
+}
+
+impl Guide {
+    pub fn technology(&self, id: &str) -> Option<&Technology> {
+        self.technologies.iter().find(|t| t.id.as_str() == id)
+    }
+
+    /// Display name of a winner: a technology's name, "Tie", "Depends", "Either".
+    pub fn winner_name(&self, winner: &Winner) -> String {
+        match winner {
+            Winner::Tie => "Tie".into(),
+            Winner::Depends => "Depends".into(),
+            Winner::Either => "Either".into(),
+            Winner::Technology(id) => self
+                .technology(id.as_str())
+                .map_or_else(|| id.to_string(), |t| t.name.clone()),
+        }
+    }
+
+    pub fn source(&self, id: &str) -> Option<&Source> {
+        self.sources.iter().find(|s| s.id.as_str() == id)
+    }
+
+    pub fn aspect(&self, id: &str) -> Option<&Aspect> {
+        self.aspects.iter().find(|a| a.id.as_str() == id)
+    }
+
+    pub fn benchmark(&self, id: &str) -> Option<&Benchmark> {
+        self.benchmarks.iter().find(|b| b.id.as_str() == id)
+    }
+}
+
+#[derive(Debug, Default, Clone)]
+pub struct Guides {
+    pub list: Vec<Guide>,
+}
+
+impl Guides {
+    pub fn get(&self, id: &str) -> Option<&Guide> {
+        self.list.iter().find(|g| g.id.as_str() == id)
+    }
+}

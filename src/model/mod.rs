@@ -1,0 +1,12 @@
+//! The model: the validated site. Pages with routes and their place in the
+//! tree, the [`index::PageIndex`] links are checked against, inline Markdown
+//! rules for YAML text, the navigation, the output claims, and the typed
+//! [`guides`]. Pure: no I/O, no HTML.
+
+pub mod guides;
+pub mod index;
+pub mod inline;
+pub mod outputs;
+pub mod page;
+pub mod routes;
+pub mod site;

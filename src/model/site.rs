@@ -1,0 +1,324 @@
+//! The site model: validated pages with their routes, sections, reading
+//! order and anchors, the navigation, the data files and the guides,
+//! assembled in one step from the loaded [`Source`].
+//!
+//! In: [`Source`], [`Settings`], build options and the theme's template
+//! names. Out: a [`Site`] in which every page has a unique route, every
+//! navigation entry names a real page, every guide is validated, and every
+//! page's heading ids are known (so links can be checked while rendering).
+//! Pure: no I/O.
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+use serde_json::Value;
+
+use super::guides::{self, Guides};
+use super::index::PageIndex;
+use super::outputs::OutputClaims;
+use super::page::{Page, PageId, PageKind};
+use super::routes::{folder_slugs, route_for};
+use crate::diag::{Code, Diagnostic, Diagnostics};
+use crate::source::content::{ContentAsset, Source, SourcePage};
+use crate::source::settings::Settings;
+use crate::source::yaml::YamlDoc;
+use crate::url::{Route, UrlBuilder};
+
+#[derive(Debug, Clone)]
+pub struct NavEntry {
+    pub title: String,
+    pub target: NavTarget,
+}
+
+#[derive(Debug, Clone)]
+pub enum NavTarget {
+    Page(PageId),
+    Url(String),
+}
+
+#[derive(Debug)]
+pub struct Site {
+    pub settings: Settings,
+    pub pages: Vec<Page>,
+    /// Paths, routes and anchors of the pages: what links are checked against.
+    pub index: PageIndex,
+    pub home: PageId,
+    /// Every page, section first then its children, depth first.
+    pub reading_order: Vec<PageId>,
+    pub navigation: Vec<NavEntry>,
+    /// The data files (not the guides), as `data.<folder>.<file>`.
+    pub data: Value,
+    pub assets: Vec<ContentAsset>,
+    /// The comparison guides, validated.
+    pub guides: Guides,
+    /// The output files claimed so far: pages and aliases.
+    pub claims: OutputClaims,
+}
+
+impl Site {
+    pub fn urls(&self) -> &UrlBuilder {
+        &self.settings.urls
+    }
+
+    /// The page at `rel` (a path under `content/`), or why there is none.
+    pub fn find_page(&self, rel: &str) -> Result<PageId, String> {
+        self.index.find(rel)
+    }
+}
+
+pub struct AssembleOptions<'a> {
+    pub drafts: bool,
+    pub templates: &'a [String],
+}
+
+pub fn assemble(
+    settings: Settings,
+    source: Source,
+    site_yaml: (&Path, &str),
+    opts: &AssembleOptions,
+) -> Result<Site, Diagnostics> {
+    let mut errors = Diagnostics::default();
+    let (sources, drafts) = published(source.pages, opts.drafts);
+    let mut pages = make_pages(sources, opts.templates, &mut errors);
+    let files = source.assets.iter().map(|a| a.rel.clone()).collect();
+    let index = PageIndex::new(
+        pages
+            .iter()
+            .map(|p| (p.rel().to_string(), p.route.clone(), p.anchors().to_vec())),
+        drafts,
+        files,
+    );
+    let claims = claim_routes(&pages, &mut errors);
+
+    let Some(home) = index.get("_index.md") else {
+        errors.push(Diagnostic::global(
+            Code::HomePage,
+            if index.is_draft("_index.md") {
+                "content/_index.md, the home page, is a draft: every build needs a home page"
+            } else {
+                "content/_index.md is missing: every site needs a home page"
+            },
+        ));
+        return errors.fail();
+    };
+    link_sections(&mut pages, &index, home);
+    let reading_order = reading_order(&pages, home);
+    for w in reading_order.windows(2) {
+        pages[w[0]].next = Some(w[1]);
+        pages[w[1]].prev = Some(w[0]);
+    }
+    let navigation = navigation(&settings, &index, site_yaml, &mut errors);
+    let guides = guides::load(&source.guide_files, &index).unwrap_or_else(|d| {
+        errors.extend(d);
+        Guides::default()
+    });
+
+    errors.finish(Site {
+        settings,
+        pages,
+        index,
+        home,
+        reading_order,
+        navigation,
+        data: source.data,
+        assets: source.assets,
+        guides,
+        claims,
+    })
+}
+
+/// The pages of this build, sorted by path, and the paths of the drafts
+/// left out of it.
+fn published(pages: Vec<SourcePage>, drafts: bool) -> (Vec<SourcePage>, BTreeSet<String>) {
+    let mut left_out = BTreeSet::new();
+    let mut sources: Vec<SourcePage> = Vec::new();
+    for p in pages {
+        if p.front.draft && !drafts {
+            left_out.insert(p.file.rel.clone());
+        } else {
+            sources.push(p);
+        }
+    }
+    sources.sort_by(|a, b| a.file.rel.cmp(&b.file.rel));
+    (sources, left_out)
+}
+
+/// Pages with their kind, route, template and aliases (tree links come later).
+fn make_pages(
+    sources: Vec<SourcePage>,
+    templates: &[String],
+    errors: &mut Diagnostics,
+) -> Vec<Page> {
+    let folder_slugs = folder_slugs(&sources);
+    let mut pages: Vec<Page> = Vec::with_capacity(sources.len());
+    for (id, source) in sources.into_iter().enumerate() {
+        let rel = source.file.rel.clone();
+        let kind = if rel == "_index.md" {
+            PageKind::Home
+        } else if source.is_index {
+            PageKind::Section
+        } else {
+            PageKind::Page
+        };
+        let route = match route_for(&rel, kind, source.front.slug.as_deref(), &folder_slugs) {
+            Ok(r) => r,
+            Err(m) => {
+                errors.push(Diagnostic::in_file(Code::Slug, &source.file.path, m));
+                Route::dir(&[format!("invalid-{id}")])
+            }
+        };
+        let template = source
+            .front
+            .template
+            .clone()
+            .unwrap_or_else(|| kind.default_template().to_string());
+        if !templates.contains(&template) {
+            errors.push(source.front_doc().error_at(
+                Code::Theme,
+                "template",
+                format!("the theme has no template `{template}`"),
+            ));
+        }
+        let aliases = source
+            .front
+            .aliases
+            .iter()
+            .map(|a| Route::site_path(a))
+            .collect();
+        let extra = Value::Object(source.front.extra.clone());
+        pages.push(Page {
+            id,
+            source,
+            kind,
+            route,
+            parent: None,
+            children: Vec::new(),
+            template,
+            aliases,
+            prev: None,
+            next: None,
+            extra,
+        });
+    }
+    pages
+}
+
+/// Claims each page's and alias's output file. Two sources for one file,
+/// even differing only in letter case, are an error naming both, placed at
+/// the alias when it is one.
+fn claim_routes(pages: &[Page], errors: &mut Diagnostics) -> OutputClaims {
+    let mut claims = OutputClaims::default();
+    for page in pages {
+        let path = page.source.file.path.display().to_string();
+        let own = std::iter::once((&page.route, None));
+        let aliases = page.aliases.iter().enumerate().map(|(i, a)| (a, Some(i)));
+        for (route, alias) in own.chain(aliases) {
+            let origin = match alias {
+                None => format!("the page {path}"),
+                Some(_) => format!("an alias of {path}"),
+            };
+            if let Err(first) = claims.claim(&route.output_file(), origin) {
+                let what = if alias.is_some() { "alias" } else { "page" };
+                let msg = format!("this {what} and {first} both map to the URL {route}");
+                errors.push(match alias {
+                    Some(i) => page.source.front_doc().error_at(
+                        Code::OutputCollision,
+                        &format!("aliases[{i}]"),
+                        msg,
+                    ),
+                    None => Diagnostic::in_file(Code::OutputCollision, &page.source.file.path, msg),
+                });
+            }
+        }
+    }
+    claims
+}
+
+fn navigation(
+    settings: &Settings,
+    index: &PageIndex,
+    site_yaml: (&Path, &str),
+    errors: &mut Diagnostics,
+) -> Vec<NavEntry> {
+    let doc = YamlDoc::whole(site_yaml.0, site_yaml.1);
+    let mut navigation = Vec::new();
+    for (i, item) in settings.config.navigation.iter().enumerate() {
+        let target = match (&item.page, &item.url) {
+            (Some(page), _) => match index.find(page.trim_start_matches('/')) {
+                Ok(id) => NavTarget::Page(id),
+                Err(m) => {
+                    errors.push(doc.error_at(
+                        Code::BrokenLink,
+                        &format!("navigation[{i}].page"),
+                        m,
+                    ));
+                    continue;
+                }
+            },
+            (None, Some(url)) => NavTarget::Url(url.clone()),
+            (None, None) => continue,
+        };
+        navigation.push(NavEntry {
+            title: item.title.clone(),
+            target,
+        });
+    }
+    navigation
+}
+
+/// Sets each page's parent (nearest ancestor folder with an `_index.md`)
+/// and each section's ordered children.
+fn link_sections(pages: &mut [Page], index: &PageIndex, home: PageId) {
+    let section_of = |rel: &str, is_index: bool| -> PageId {
+        let mut dir: Vec<&str> = rel.split('/').collect();
+        dir.pop();
+        if is_index {
+            dir.pop();
+        }
+        loop {
+            let key = if dir.is_empty() {
+                "_index.md".to_string()
+            } else {
+                format!("{}/_index.md", dir.join("/"))
+            };
+            if let Some(id) = index.get(&key) {
+                return id;
+            }
+            if dir.pop().is_none() {
+                return home;
+            }
+        }
+    };
+    for id in 0..pages.len() {
+        if id == home {
+            continue;
+        }
+        let parent = section_of(&pages[id].source.file.rel, pages[id].source.is_index);
+        pages[id].parent = Some(parent);
+        pages[parent].children.push(id);
+    }
+    for id in 0..pages.len() {
+        let mut children = std::mem::take(&mut pages[id].children);
+        children.sort_by(|&a, &b| {
+            let key = |p: &Page| {
+                (
+                    p.source.front.weight.unwrap_or(i64::MAX),
+                    p.title().to_lowercase(),
+                    p.source.file.rel.clone(),
+                )
+            };
+            key(&pages[a]).cmp(&key(&pages[b]))
+        });
+        pages[id].children = children;
+    }
+}
+
+fn reading_order(pages: &[Page], home: PageId) -> Vec<PageId> {
+    let mut order = Vec::with_capacity(pages.len());
+    let mut stack = vec![home];
+    while let Some(id) = stack.pop() {
+        order.push(id);
+        stack.extend(pages[id].children.iter().rev());
+    }
+    order
+}

@@ -1,0 +1,53 @@
+//! An in-memory sink: the output of a build as a map from path to bytes, for
+//! `verdict serve` (which answers requests from it) and for tests.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+use std::sync::{Mutex, MutexGuard};
+
+use super::{Sink, is_inside};
+use crate::diag::{Code, Diagnostic};
+
+#[derive(Debug, Default)]
+pub struct Memory {
+    files: Mutex<BTreeMap<String, Vec<u8>>>,
+}
+
+impl Memory {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// The files written so far.
+    pub fn files(&self) -> MutexGuard<'_, BTreeMap<String, Vec<u8>>> {
+        self.files.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    pub fn get(&self, rel: &str) -> Option<Vec<u8>> {
+        self.files().get(rel).cloned()
+    }
+}
+
+impl Sink for Memory {
+    fn write(&self, rel: &str, bytes: &[u8]) -> Result<(), Diagnostic> {
+        if !is_inside(rel) {
+            return Err(Diagnostic::global(
+                Code::Io,
+                format!("refusing to write outside the output: {rel}"),
+            ));
+        }
+        self.files().insert(rel.to_string(), bytes.to_vec());
+        Ok(())
+    }
+
+    fn copy(&self, rel: &str, from: &Path) -> Result<(), Diagnostic> {
+        let bytes = std::fs::read(from)
+            .map_err(|e| Diagnostic::in_file(Code::Io, from, format!("cannot read: {e}")))?;
+        self.write(rel, &bytes)
+    }
+
+    fn remove(&self, rel: &str) -> Result<(), Diagnostic> {
+        self.files().remove(rel);
+        Ok(())
+    }
+}

@@ -1,0 +1,330 @@
+//! Rendering: one page of the [`Site`] in, its HTML out.
+//!
+//! [`Renderer::page`] is a pure function of the page, the site model and the
+//! compiled templates: it reads no files and writes none, so pages can be
+//! rendered on any thread in any order. It also reports what the page
+//! depends on (its template, other pages whose titles or URLs it shows, the
+//! data files), which watch mode uses to re-render only what an edit touches.
+//!
+//! Templates receive views made for them (`PageView`, `LinkView`), never the
+//! raw front matter; the README's "Template context" section documents them.
+
+use std::collections::BTreeSet;
+
+use serde_json::Value;
+use tera::Context;
+
+use super::RenderCx;
+use super::markdown::{self, SectionText};
+use super::views::{LinkView, NavView, PageView, SectionView};
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::model::guides::GuideId;
+use crate::model::page::{Page, PageId, PageKind};
+use crate::model::site::{NavTarget, Site};
+use crate::url::{Route, UrlBuilder, is_site_path, split_fragment};
+
+/// What a rendered page was made from: what the engine's reverse index
+/// looks up to know which pages an edit touches.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PageDeps {
+    /// The page's template and every template it extends or includes.
+    pub templates: BTreeSet<String>,
+    /// Pages (by path under `content/`) whose title, description, URL or
+    /// headings appear in this one (links, navigation, listings, prev/next).
+    pub pages: BTreeSet<String>,
+    /// Guides whose data the page shows (through embeds or templates).
+    pub guides: BTreeSet<GuideId>,
+    /// Whether the page's templates read `data` (the data files).
+    pub data: bool,
+}
+
+pub struct RenderedPage {
+    pub route: Route,
+    pub html: String,
+    pub deps: PageDeps,
+    /// The plain text of each heading section (for the search index).
+    pub sections: Vec<SectionText>,
+}
+
+/// The 404 page's file and template.
+pub const NOT_FOUND: &str = "404.html";
+
+pub struct Renderer<'a> {
+    cx: &'a RenderCx<'a>,
+    site: &'a Site,
+    /// The site's URL builder; for the 404 page, always absolute paths.
+    urls: UrlBuilder,
+}
+
+impl<'a> Renderer<'a> {
+    pub fn new(cx: &'a RenderCx<'a>) -> Self {
+        Renderer {
+            cx,
+            site: cx.site,
+            urls: cx.site.urls().clone(),
+        }
+    }
+
+    /// What a page rendered with `template` depends on before its content.
+    fn template_deps(&self, template: &str) -> PageDeps {
+        let templates = self.cx.templates.closure(template);
+        let reads = |name: &str| templates.iter().any(|t| self.cx.templates.reads(t, name));
+        let guides = if reads("guides") {
+            self.site.guides.list.iter().map(|g| g.id.clone()).collect()
+        } else {
+            BTreeSet::new()
+        };
+        PageDeps {
+            data: reads("data"),
+            guides,
+            templates,
+            pages: BTreeSet::new(),
+        }
+    }
+
+    pub fn page(&self, id: PageId) -> Result<RenderedPage, Diagnostics> {
+        let site = self.site;
+        let page = &site.pages[id];
+        let md = markdown::render(page, self.cx)?;
+        let mut deps = self.template_deps(&page.template);
+        deps.pages
+            .extend(md.linked.iter().map(|&id| self.source_of(id)));
+        deps.guides.extend(md.guides.iter().cloned());
+        let link = |id: PageId, deps: &mut PageDeps| -> LinkView<'a> {
+            deps.pages.insert(self.source_of(id));
+            self.link_view(&page.route, id)
+        };
+
+        let mut ctx = self.common_context(&page.route, Some(id), &mut deps);
+        let view = PageView {
+            kind: page.kind.as_str(),
+            title: page.title(),
+            description: self.description(page),
+            date: page.source.front.date.as_deref(),
+            url: self.urls.href(&page.route, &page.route, None),
+            permalink: site.urls().absolute(&page.route),
+            has_code: md.has_code,
+            content: md.html,
+            toc: md.toc,
+            word_count: md.word_count,
+            reading_minutes: md.word_count.div_ceil(220).max(1),
+            extra: &page.extra,
+            source: &page.source.file.rel,
+        };
+        ctx.insert("page", &view);
+        if page.kind != PageKind::Page {
+            let (mut pages, mut subsections) = (Vec::new(), Vec::new());
+            for &child in &page.children {
+                let v = link(child, &mut deps);
+                if site.pages[child].kind == PageKind::Section {
+                    subsections.push(v);
+                } else {
+                    pages.push(v);
+                }
+            }
+            ctx.insert("section", &SectionView { pages, subsections });
+        }
+        let mut ancestors = Vec::new();
+        let mut cur = page.parent;
+        while let Some(p) = cur {
+            ancestors.push(link(p, &mut deps));
+            cur = site.pages[p].parent;
+        }
+        ancestors.reverse();
+        ctx.insert("ancestors", &ancestors);
+        ctx.insert("prev", &page.prev.map(|p| link(p, &mut deps)));
+        ctx.insert("next", &page.next.map(|p| link(p, &mut deps)));
+
+        let html = self.cx.templates.render(&page.template, &ctx)?;
+        Ok(RenderedPage {
+            route: page.route.clone(),
+            html,
+            deps,
+            sections: md.sections,
+        })
+    }
+
+    /// The 404 page, written at `/404.html`. Servers send it for any missing
+    /// URL at any depth, so its links are absolute paths under the base path
+    /// even when the rest of the site uses relative URLs.
+    pub fn not_found(&self) -> Result<RenderedPage, Diagnostic> {
+        let absolute = Renderer {
+            urls: self.site.urls().absolute_paths(),
+            ..*self
+        };
+        absolute.render_not_found()
+    }
+
+    fn render_not_found(&self) -> Result<RenderedPage, Diagnostic> {
+        let site = self.site;
+        let route = Route::file(NOT_FOUND);
+        let mut deps = self.template_deps(NOT_FOUND);
+        let mut ctx = self.common_context(&route, None, &mut deps);
+        let view = PageView {
+            kind: "404",
+            title: "Page not found",
+            description: &site.settings.config.description,
+            date: None,
+            url: self.urls.href(&route, &route, None),
+            permalink: site.urls().absolute(&route),
+            content: String::new(),
+            has_code: false,
+            toc: Vec::new(),
+            word_count: 0,
+            reading_minutes: 0,
+            extra: &Value::Null,
+            source: "",
+        };
+        ctx.insert("page", &view);
+        ctx.insert("absolute_urls", &true);
+        ctx.insert("ancestors", &Vec::<LinkView>::new());
+        ctx.insert("prev", &Option::<LinkView>::None);
+        ctx.insert("next", &Option::<LinkView>::None);
+        let html = self.cx.templates.render(NOT_FOUND, &ctx)?;
+        Ok(RenderedPage {
+            route,
+            html,
+            deps,
+            sections: Vec::new(),
+        })
+    }
+
+    /// Context every template gets: the route (for `url()`/`asset()`),
+    /// navigation, footer links and the home URL, all relative to `route`.
+    fn common_context(
+        &self,
+        route: &Route,
+        current: Option<PageId>,
+        deps: &mut PageDeps,
+    ) -> Context {
+        let site = self.site;
+        let mut ctx = Context::new();
+        ctx.insert("route", route.as_str());
+        ctx.insert("home_url", &self.urls.href(route, &Route::home(), None));
+        let nav: Vec<NavView> = site
+            .navigation
+            .iter()
+            .map(|entry| match &entry.target {
+                NavTarget::Page(id) => {
+                    deps.pages.insert(self.source_of(*id));
+                    NavView {
+                        title: &entry.title,
+                        url: self.urls.href(route, &site.pages[*id].route, None),
+                        active: current.is_some_and(|c| c == *id || self.is_ancestor(*id, c)),
+                        external: false,
+                    }
+                }
+                NavTarget::Url(url) => NavView {
+                    title: &entry.title,
+                    url: self.yaml_href(route, url),
+                    active: false,
+                    external: !is_site_path(url),
+                },
+            })
+            .collect();
+        ctx.insert("nav", &nav);
+        let footer: Vec<NavView> = site
+            .settings
+            .config
+            .branding
+            .footer
+            .links
+            .iter()
+            .map(|l| NavView {
+                title: &l.title,
+                url: self.yaml_href(route, &l.url),
+                active: false,
+                external: !is_site_path(&l.url),
+            })
+            .collect();
+        ctx.insert("footer_links", &footer);
+        ctx
+    }
+
+    fn source_of(&self, id: PageId) -> String {
+        self.site.pages[id].source.file.rel.clone()
+    }
+
+    fn is_ancestor(&self, ancestor: PageId, mut id: PageId) -> bool {
+        while let Some(p) = self.site.pages[id].parent {
+            if p == ancestor && ancestor != self.site.home {
+                return true;
+            }
+            id = p;
+        }
+        false
+    }
+
+    /// A URL from site.yaml: a site path (`/about/`, or `about/` written
+    /// without the slash) gets the base path or becomes relative; a URL with
+    /// a scheme is kept.
+    fn yaml_href(&self, from: &Route, url: &str) -> String {
+        if is_site_path(url) {
+            let (path, fragment) = split_fragment(url);
+            self.urls.href(from, &Route::site_path(path), fragment)
+        } else {
+            url.to_string()
+        }
+    }
+
+    fn description<'p>(&'p self, page: &'p Page) -> &'p str {
+        page.source
+            .front
+            .description
+            .as_deref()
+            .unwrap_or(&self.site.settings.config.description)
+    }
+
+    fn link_view(&self, from: &Route, id: PageId) -> LinkView<'a> {
+        let p = &self.site.pages[id];
+        LinkView {
+            title: p.title(),
+            description: p.source.front.description.as_deref().unwrap_or(""),
+            url: self.urls.href(from, &p.route, None),
+            date: p.source.front.date.as_deref(),
+            kind: p.kind,
+        }
+    }
+}
+
+/// The values every template sees through Tera's global context: `site`,
+/// `data` and `verdict`. Set once per build, not per page.
+pub fn global_context(site: &Site, templates: &mut super::templates::Templates) {
+    let c = &site.settings.config;
+    let branding = &c.branding;
+    let site_view = serde_json::json!({
+        "title": c.title,
+        "description": c.description,
+        "language": c.language,
+        "base_url": site.urls().absolute(&Route::home()),
+        "relative_urls": c.relative_urls,
+        "branding": {
+            "name": branding.name.clone().unwrap_or_else(|| c.title.clone()),
+            "logo": branding.logo,
+            "favicon": branding.favicon,
+            "accent": { "light": branding.accent.light, "dark": branding.accent.dark },
+            "footer_text": branding.footer.text,
+        },
+        "extra": c.extra,
+    });
+    let g = templates.global_context();
+    g.insert("site", &site_view);
+    g.insert("data", &site.data);
+    // The validated, typed guides (never their YAML), by id.
+    let guides: serde_json::Map<String, Value> = site
+        .guides
+        .list
+        .iter()
+        .map(|g| {
+            (
+                g.id.to_string(),
+                serde_json::to_value(g).unwrap_or(Value::Null),
+            )
+        })
+        .collect();
+    g.insert("guides", &guides);
+    g.insert(
+        "verdict",
+        &serde_json::json!({ "version": env!("CARGO_PKG_VERSION") }),
+    );
+}

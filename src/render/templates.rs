@@ -1,0 +1,228 @@
+//! Templates: compiles a theme's Tera templates once and renders them.
+//!
+//! In: the [`Theme`], the URL builder and the asset map. Out: [`Templates`],
+//! shared by all rendering threads. Tera's syntax and render errors become
+//! diagnostics naming the template file, line and column.
+//!
+//! Functions available to templates (documented in the README):
+//! `url(path="/about/")` gives the href of a site path from the page being
+//! rendered; `asset(path="css/main.css")` gives the href of a theme asset
+//! under its content-hashed name. Both read the `route` context variable
+//! that every render sets, and make absolute paths when `absolute_urls` is
+//! true (the 404 page).
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use tera::{Context, ErrorKind, Kwargs, State, Tera};
+
+use crate::diag::{Code, Diagnostic, LineCol};
+use crate::source::theme::Theme;
+use crate::url::{Route, UrlBuilder, split_fragment};
+
+pub struct Templates {
+    tera: Tera,
+    sources: BTreeMap<String, (PathBuf, String)>,
+}
+
+impl Templates {
+    pub fn compile(
+        theme: &Theme,
+        urls: UrlBuilder,
+        assets: BTreeMap<String, Route>,
+    ) -> Result<Self, Diagnostic> {
+        let mut sources = BTreeMap::new();
+        for (name, file) in &theme.templates {
+            let text = String::from_utf8(file.bytes.clone()).map_err(|_| {
+                Diagnostic::in_file(Code::Template, &file.display, "template is not valid UTF-8")
+            })?;
+            sources.insert(name.clone(), (file.display.clone(), text));
+        }
+        let mut tera = Tera::new();
+        tera.autoescape_on(vec![".html", ".htm", ".xml", ".svg"]);
+        let links = Arc::new(Links {
+            absolute: urls.absolute_paths(),
+            site: urls,
+        });
+        let l = links.clone();
+        tera.register_function(
+            "url",
+            move |kwargs: Kwargs, state: &State| -> tera::TeraResult<String> {
+                let path: String = kwargs.must_get("path")?;
+                let (urls, from) = l.for_render(state)?;
+                let (path, fragment) = split_fragment(&path);
+                Ok(urls.href(&from, &Route::site_path(path), fragment))
+            },
+        );
+        let l = links;
+        let assets = Arc::new(assets);
+        tera.register_function("asset", move |kwargs: Kwargs, state: &State| -> tera::TeraResult<String> {
+            let path: String = kwargs.must_get("path")?;
+            let (urls, from) = l.for_render(state)?;
+            match assets.get(path.trim_start_matches('/')) {
+                Some(route) => Ok(urls.href(&from, route, None)),
+                None => Err(tera::Error::message(format!(
+                    "asset(path=\"{path}\"): no such file in the theme's static/ or the site's static/"
+                ))),
+            }
+        });
+        let list: Vec<(&str, &str)> = sources
+            .iter()
+            .map(|(n, (_, t))| (n.as_str(), t.as_str()))
+            .collect();
+        if let Err(e) = tera.add_raw_templates(list) {
+            return Err(diagnostic_for(&sources, &e));
+        }
+        Ok(Templates { tera, sources })
+    }
+
+    /// The template `name` and every template it extends or includes,
+    /// directly or not: what a page rendered with it depends on.
+    pub fn closure(&self, name: &str) -> BTreeSet<String> {
+        let mut seen = BTreeSet::new();
+        let mut todo = vec![name.to_string()];
+        while let Some(t) = todo.pop() {
+            if let Some((_, text)) = self.sources.get(&t)
+                && seen.insert(t)
+            {
+                todo.extend(referenced_templates(text));
+            }
+        }
+        seen
+    }
+
+    /// Whether template `name`'s text mentions the variable `var` as a
+    /// whole word: a page using it depends on what `var` holds. A mention
+    /// in a comment counts too (a needless re-render, never a missed one).
+    pub fn reads(&self, name: &str, var: &str) -> bool {
+        self.sources
+            .get(name)
+            .is_some_and(|(_, text)| mentions(text, var))
+    }
+
+    pub fn names(&self) -> Vec<String> {
+        self.sources.keys().cloned().collect()
+    }
+
+    /// The text of template `name`.
+    pub fn text(&self, name: &str) -> Option<&str> {
+        self.sources.get(name).map(|(_, t)| t.as_str())
+    }
+
+    pub fn has(&self, name: &str) -> bool {
+        self.sources.contains_key(name)
+    }
+
+    pub fn global_context(&mut self) -> &mut Context {
+        self.tera.global_context()
+    }
+
+    pub fn render(&self, name: &str, ctx: &Context) -> Result<String, Diagnostic> {
+        self.tera
+            .render(name, ctx)
+            .map_err(|e| diagnostic_for(&self.sources, &e))
+    }
+}
+
+fn mentions(text: &str, word: &str) -> bool {
+    let is_ident = |c: char| c.is_alphanumeric() || c == '_';
+    text.match_indices(word).any(|(i, _)| {
+        let before = text[..i].chars().next_back();
+        let after = text[i + word.len()..].chars().next();
+        !before.is_some_and(|c| is_ident(c) || c == '.') && !after.is_some_and(is_ident)
+    })
+}
+
+/// Names in `{% extends "…" %}`, `{% include "…" %}` and `{% import "…" %}`
+/// tags of a template's text.
+fn referenced_templates(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for tag in text.split("{%").skip(1) {
+        let tag = tag.trim_start_matches(['-', ' ', '\t', '\n', '\r']);
+        let is_ref = ["extends", "include", "import"]
+            .iter()
+            .any(|k| tag.starts_with(k) && tag[k.len()..].starts_with(char::is_whitespace));
+        if !is_ref {
+            continue;
+        }
+        let body = tag.split("%}").next().unwrap_or("");
+        // Every quoted name in the tag (include may list alternatives).
+        for (i, part) in body.split(['"', '\'']).enumerate() {
+            if i % 2 == 1 && !part.is_empty() {
+                out.push(part.to_string());
+            }
+        }
+    }
+    out
+}
+
+/// The URL builders the template functions choose between.
+struct Links {
+    site: UrlBuilder,
+    absolute: UrlBuilder,
+}
+
+impl Links {
+    /// The builder for the page being rendered and its route, both read from
+    /// the render's context (`route`, `absolute_urls`).
+    fn for_render(&self, state: &State) -> tera::TeraResult<(&UrlBuilder, Route)> {
+        let route: Option<String> = state.get("route")?;
+        let absolute: Option<bool> = state.get("absolute_urls")?;
+        let urls = if absolute == Some(true) {
+            &self.absolute
+        } else {
+            &self.site
+        };
+        Ok((urls, Route::parse(route.as_deref().unwrap_or(""))))
+    }
+}
+
+/// Turns a Tera error into a diagnostic at the template's line and column.
+fn diagnostic_for(sources: &BTreeMap<String, (PathBuf, String)>, err: &tera::Error) -> Diagnostic {
+    match err.kind() {
+        ErrorKind::SyntaxError(report) | ErrorKind::RenderingError(report) => {
+            let span = report.span();
+            match sources.get(report.filename()) {
+                Some((path, text)) => Diagnostic::at(
+                    Code::Template,
+                    path,
+                    text,
+                    LineCol {
+                        line: span.start_line.max(1),
+                        col: span.start_col + 1,
+                    },
+                    format!("template error: {}", report.message()),
+                ),
+                None => Diagnostic::global(
+                    Code::Template,
+                    format!("template `{}`: {}", report.filename(), report.message()),
+                ),
+            }
+        }
+        _ => {
+            let mut msg = err.to_string();
+            let mut source = std::error::Error::source(err);
+            while let Some(s) = source {
+                msg.push_str(": ");
+                msg.push_str(&s.to_string());
+                source = s.source();
+            }
+            Diagnostic::global(Code::Template, format!("template error: {msg}"))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_referenced_templates() {
+        let text = "{% extends \"base.html\" %}{% block a %}{%- include 'partials/x.html' -%}{% endblock a %}{{ x }}";
+        assert_eq!(referenced_templates(text), ["base.html", "partials/x.html"]);
+        assert!(referenced_templates("{% if included %}{% endif %}").is_empty());
+        assert!(mentions("{{ data.team }}", "data"));
+        assert!(!mentions("{{ page.metadata }} {{ x.data }}", "data"));
+    }
+}

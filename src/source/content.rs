@@ -1,0 +1,301 @@
+//! Loading: reads a site's `content/` folder from disk.
+//!
+//! In: the site root. Out: a [`Source`]: every page with its parsed front
+//! matter, every data file as a value, and the other files (images beside
+//! pages) to copy. Nothing here knows about URLs or templates. Files are read
+//! and parsed in parallel; all problems are collected and returned together.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use super::frontmatter::{self, FrontMatter, Layout};
+use super::headings;
+use super::read::{Found, Hidden, is_editor_junk, read_text, walk};
+use super::yaml::YamlDoc;
+use crate::diag::{Code, Diagnostic, Diagnostics};
+use rayon::prelude::*;
+use serde_json::Value;
+
+/// A file of the site, read into memory.
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    /// The path shown in diagnostics (the site root joined with `rel`).
+    pub path: PathBuf,
+    /// Path relative to `content/`, with `/` separators.
+    pub rel: String,
+    pub text: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct SourcePage {
+    pub file: SourceFile,
+    pub front: FrontMatter,
+    pub layout: Layout,
+    /// `_index.md`: the page of its folder (a section).
+    pub is_index: bool,
+    /// Heading ids, in document order (see [`headings::anchors`]).
+    pub anchors: Vec<String>,
+}
+
+impl SourcePage {
+    pub fn body(&self) -> &str {
+        &self.file.text[self.layout.body_start..]
+    }
+
+    /// The front matter as a YAML document, for placing later errors.
+    pub fn front_doc(&self) -> YamlDoc<'_> {
+        YamlDoc::slice(
+            &self.file.path,
+            &self.file.text,
+            self.layout.yaml_start,
+            self.layout.yaml_end,
+        )
+    }
+}
+
+/// A file under `content/` that is neither a page nor data: copied as is.
+#[derive(Debug, Clone)]
+pub struct ContentAsset {
+    pub rel: String,
+    pub path: PathBuf,
+}
+
+#[derive(Debug, Clone)]
+pub struct Source {
+    pub pages: Vec<SourcePage>,
+    /// `data.<folder>.<file>` as one nested value (without the guides).
+    pub data: Value,
+    pub assets: Vec<ContentAsset>,
+    /// The files of `content/data/guides/<id>/`, kept as text: the guide
+    /// model parses them itself, with positions for its checks.
+    pub guide_files: Vec<SourceFile>,
+}
+
+/// Where guide folders live under `content/`: `data/guides/<id>/<file>.yaml`.
+pub const GUIDES_DIR: &str = "data/guides/";
+
+/// True for the files of a guide folder, which the guide model parses itself
+/// (with positions for its checks), once: they are not part of `data`.
+pub fn is_guide_file(rel: &str) -> bool {
+    rel.strip_prefix(GUIDES_DIR)
+        .is_some_and(|r| r.split('/').count() == 2)
+}
+
+/// One file of `content/`, read and parsed (or why it could not be).
+#[derive(Debug, Clone)]
+enum Loaded {
+    Page(Box<SourcePage>),
+    Data(PathBuf, Value),
+    GuideFile(SourceFile),
+    Asset(ContentAsset),
+    Failed(Diagnostics),
+}
+
+/// The files of `content/`, each read and parsed on its own, so that one
+/// changed file is read again without the others ([`ContentFiles::reread`]).
+#[derive(Debug, Clone, Default)]
+pub struct ContentFiles {
+    content: PathBuf,
+    files: BTreeMap<String, Loaded>,
+    /// Folders the walk could not read.
+    walk_errors: Diagnostics,
+}
+
+/// Reads `root/content` (`site.yaml` is skipped: settings load it).
+pub fn load(root: &Path) -> Result<Source, Diagnostics> {
+    ContentFiles::read(root).source()
+}
+
+impl ContentFiles {
+    /// Reads and parses every file of `root/content`, in parallel.
+    pub fn read(root: &Path) -> ContentFiles {
+        let content = root.join("content");
+        let (found, walk_errors) = walk(&content, Hidden::Skip);
+        let files = found
+            .into_par_iter()
+            .filter(|f| f.rel != "site.yaml")
+            .map(|f| (f.rel.clone(), parse_file(f)))
+            .collect::<Vec<_>>()
+            .into_iter()
+            .collect();
+        ContentFiles {
+            content,
+            files,
+            walk_errors,
+        }
+    }
+
+    /// Reads the file at `rel` (under `content/`) again, or forgets it when
+    /// it is gone. Hidden files, editor files and `site.yaml` are skipped.
+    pub fn reread(&mut self, rel: &str) {
+        let skipped =
+            rel == "site.yaml" || is_editor_junk(rel) || rel.split('/').any(|s| s.starts_with('.'));
+        let path = self.content.join(rel);
+        if skipped || !path.is_file() {
+            self.files.remove(rel);
+            return;
+        }
+        let f = Found {
+            rel: rel.to_string(),
+            path,
+        };
+        self.files.insert(rel.to_string(), parse_file(f));
+    }
+
+    /// Whether the walk that found the files failed somewhere (a later
+    /// change then needs a whole new read).
+    pub fn walk_failed(&self) -> bool {
+        !self.walk_errors.is_empty()
+    }
+
+    /// The text of a page, data or guide file as read.
+    pub fn text(&self, rel: &str) -> Option<&str> {
+        match self.files.get(rel)? {
+            Loaded::Page(p) => Some(&p.file.text),
+            Loaded::GuideFile(f) => Some(&f.text),
+            _ => None,
+        }
+    }
+
+    /// Everything read, with every problem of every file.
+    pub fn source(&self) -> Result<Source, Diagnostics> {
+        let mut errors = self.walk_errors.clone();
+        let mut pages = Vec::new();
+        let mut data_values = Vec::new();
+        let mut assets = Vec::new();
+        let mut guide_files = Vec::new();
+        for (rel, loaded) in &self.files {
+            match loaded {
+                Loaded::Page(page) => pages.push((**page).clone()),
+                Loaded::Data(path, value) => {
+                    data_values.push((path.clone(), rel.clone(), value.clone()))
+                }
+                Loaded::GuideFile(file) => guide_files.push(file.clone()),
+                Loaded::Asset(asset) => assets.push(asset.clone()),
+                Loaded::Failed(d) => errors.extend(d.0.iter().cloned()),
+            }
+        }
+        let data = nest_data(data_values).unwrap_or_else(|d| {
+            errors.extend(d.0);
+            Value::Null
+        });
+        errors.finish(Source {
+            pages,
+            data,
+            assets,
+            guide_files,
+        })
+    }
+}
+
+fn parse_file(f: Found) -> Loaded {
+    let ext = f.path.extension().and_then(|e| e.to_str()).unwrap_or("");
+    let result = if f.rel.starts_with("data/") {
+        if ext != "yaml" && ext != "yml" {
+            Err(Diagnostic::in_file(
+                Code::DataConflict,
+                &f.path,
+                "only .yaml and .yml files belong in content/data/",
+            )
+            .into())
+        } else if is_guide_file(&f.rel) {
+            read_text(&f.path)
+                .map(|text| {
+                    Loaded::GuideFile(SourceFile {
+                        path: f.path,
+                        rel: f.rel,
+                        text,
+                    })
+                })
+                .map_err(Diagnostics::from)
+        } else {
+            parse_data(f)
+        }
+    } else if ext == "md" {
+        parse_page(f)
+    } else {
+        Ok(Loaded::Asset(ContentAsset {
+            rel: f.rel,
+            path: f.path,
+        }))
+    };
+    result.unwrap_or_else(Loaded::Failed)
+}
+
+fn parse_page(Found { rel, path }: Found) -> Result<Loaded, Diagnostics> {
+    let text = read_text(&path)?;
+    let (front, layout) = frontmatter::parse(&path, &text)?;
+    let is_index = rel == "_index.md" || rel.ends_with("/_index.md");
+    let mut page = SourcePage {
+        file: SourceFile { path, rel, text },
+        front,
+        layout,
+        is_index,
+        anchors: Vec::new(),
+    };
+    page.anchors = headings::anchors(&page)?;
+    Ok(Loaded::Page(Box::new(page)))
+}
+
+fn parse_data(Found { rel: _, path }: Found) -> Result<Loaded, Diagnostics> {
+    let text = read_text(&path)?;
+    let value: Value = YamlDoc::whole(&path, &text).parse()?;
+    Ok(Loaded::Data(path, value))
+}
+
+/// Builds `{"guides": {"nodepy": {"criteria": ...}}}` from data files.
+fn nest_data(files: Vec<(PathBuf, String, Value)>) -> Result<Value, Diagnostics> {
+    let mut root = serde_json::Map::new();
+    let mut owners: BTreeMap<String, PathBuf> = BTreeMap::new();
+    let mut errors = Diagnostics::default();
+    for (path, rel, value) in files {
+        let inner = rel.trim_start_matches("data/");
+        let stem = inner.rsplit_once('.').map_or(inner, |(s, _)| s);
+        let keys: Vec<&str> = stem.split('/').collect();
+        // Two files claiming one key (`a.yaml` and `a.yml`, or `a.yaml` and `a/`) is ambiguous.
+        let mut conflict = None;
+        for depth in 1..=keys.len() {
+            let prefix = keys[..depth].join("/");
+            if let Some(other) = owners.get(&prefix) {
+                conflict = Some(other.clone());
+            }
+        }
+        if let Some(other) = conflict {
+            errors.push(Diagnostic::in_file(
+                Code::DataConflict,
+                &path,
+                format!(
+                    "data key `{}` is also defined by {}",
+                    keys.join("."),
+                    other.display()
+                ),
+            ));
+            continue;
+        }
+        owners.insert(stem.to_string(), path.clone());
+        let mut map = &mut root;
+        for k in &keys[..keys.len() - 1] {
+            let slot = map
+                .entry((*k).to_string())
+                .or_insert_with(|| Value::Object(serde_json::Map::new()));
+            map = match slot {
+                Value::Object(m) => m,
+                _ => unreachable!("folders only ever hold objects"),
+            };
+        }
+        let last = keys[keys.len() - 1].to_string();
+        if map.contains_key(&last) {
+            errors.push(Diagnostic::in_file(
+                Code::DataConflict,
+                &path,
+                format!(
+                    "data key `{}` is also a folder of data files",
+                    keys.join(".")
+                ),
+            ));
+            continue;
+        }
+        map.insert(last, value);
+    }
+    errors.finish(Value::Object(root))
+}

@@ -1,0 +1,218 @@
+//! Themes: finds a theme by name (a folder under the site's `themes/`, or
+//! the default theme compiled into the binary), follows `extends:` in
+//! `theme.yaml`, and merges templates and static files, child over parent.
+//!
+//! In: the site root and a theme name. Out: a [`Theme`] holding every
+//! template's text and every static file's bytes, keyed by path.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use super::read::{Hidden, walk};
+use crate::diag::{Code, Diagnostic, Diagnostics};
+use crate::source::yaml::YamlDoc;
+use serde::Deserialize;
+
+mod embedded {
+    include!(concat!(env!("OUT_DIR"), "/default_theme.rs"));
+}
+
+/// Where a theme file came from, for diagnostics.
+#[derive(Debug, Clone)]
+pub struct ThemeFile {
+    pub display: PathBuf,
+    pub bytes: Vec<u8>,
+}
+
+#[derive(Debug, Default)]
+pub struct Theme {
+    /// The theme and its ancestors, child first.
+    pub chain: Vec<String>,
+    /// Template name (`page.html`, `partials/nav.html`) → file.
+    pub templates: BTreeMap<String, ThemeFile>,
+    /// Path under `static/` → file.
+    pub statics: BTreeMap<String, ThemeFile>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ThemeMeta {
+    #[serde(default)]
+    #[allow(dead_code)]
+    name: Option<String>,
+    #[serde(default)]
+    #[allow(dead_code)]
+    description: Option<String>,
+    #[serde(default)]
+    extends: Option<String>,
+}
+
+/// A theme's files as (path inside the theme, file).
+fn theme_files(root: &Path, name: &str) -> Result<Option<Vec<(String, ThemeFile)>>, Diagnostic> {
+    let dir = root.join("themes").join(name);
+    if dir.is_dir() {
+        let (found, errors) = walk(&dir, Hidden::Keep);
+        if let Some(first) = errors.into_iter().next() {
+            return Err(first);
+        }
+        let mut files = Vec::with_capacity(found.len());
+        for f in found {
+            let bytes = std::fs::read(&f.path)
+                .map_err(|e| Diagnostic::in_file(Code::Io, &f.path, format!("cannot read: {e}")))?;
+            files.push((
+                f.rel,
+                ThemeFile {
+                    display: f.path,
+                    bytes,
+                },
+            ));
+        }
+        return Ok(Some(files));
+    }
+    if name == "default" {
+        let files = embedded::FILES
+            .iter()
+            .map(|(rel, bytes)| {
+                let display = PathBuf::from(format!("<built-in default theme>/{rel}"));
+                (
+                    (*rel).to_string(),
+                    ThemeFile {
+                        display,
+                        bytes: bytes.to_vec(),
+                    },
+                )
+            })
+            .collect();
+        return Ok(Some(files));
+    }
+    Ok(None)
+}
+
+/// Loads theme `name`; `place` turns a message into a diagnostic at the
+/// `theme` key of site.yaml.
+pub fn load(
+    root: &Path,
+    name: &str,
+    place: &dyn Fn(String) -> Diagnostic,
+) -> Result<Theme, Diagnostics> {
+    let mut theme = Theme::default();
+    let mut layers = Vec::new();
+    let mut current = name.to_string();
+    loop {
+        if theme.chain.contains(&current) {
+            return Err(place(format!(
+                "themes extend each other in a loop: {} → {current}",
+                theme.chain.join(" → ")
+            ))
+            .into());
+        }
+        let Some(files) = theme_files(root, &current)? else {
+            let mut available: Vec<String> = std::fs::read_dir(root.join("themes"))
+                .map(|rd| {
+                    rd.flatten()
+                        .filter(|e| e.path().is_dir())
+                        .map(|e| e.file_name().to_string_lossy().into_owned())
+                        .collect()
+                })
+                .unwrap_or_default();
+            if !available.contains(&"default".to_string()) {
+                available.push("default".into());
+            }
+            available.sort();
+            let msg = if current == name {
+                format!(
+                    "no theme `{current}`: looked in themes/{current}/ (available: {})",
+                    available.join(", ")
+                )
+            } else {
+                format!(
+                    "theme `{}` extends `{current}`, which does not exist",
+                    theme.chain.last().unwrap()
+                )
+            };
+            return Err(place(msg).into());
+        };
+        theme.chain.push(current.clone());
+        let meta_file = files.iter().find(|(rel, _)| rel == "theme.yaml");
+        let extends = match meta_file {
+            Some((_, f)) => {
+                let text = String::from_utf8(f.bytes.clone()).map_err(|_| {
+                    Diagnostic::in_file(Code::Encoding, &f.display, "theme.yaml is not valid UTF-8")
+                })?;
+                let meta: ThemeMeta = YamlDoc::whole(&f.display, &text).parse()?;
+                meta.extends
+            }
+            None => None,
+        };
+        layers.push(files);
+        match extends {
+            Some(parent) if crate::source::settings::is_theme_name(&parent) => current = parent,
+            Some(parent) => {
+                return Err(place(format!(
+                    "theme `{current}` extends `{parent}`, which is not a theme name (a folder under themes/)"
+                ))
+                .into());
+            }
+            None => break,
+        }
+    }
+    // Apply the most distant ancestor first so children override it.
+    for files in layers.into_iter().rev() {
+        for (rel, file) in files {
+            if let Some(name) = rel.strip_prefix("templates/") {
+                theme.templates.insert(name.to_string(), file);
+            } else if let Some(path) = rel.strip_prefix("static/") {
+                theme.statics.insert(path.to_string(), file);
+            }
+        }
+    }
+    Ok(theme)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn default_theme_is_built_in() {
+        let dir = tempfile::tempdir().unwrap();
+        let theme = load(dir.path(), "default", &|m| {
+            Diagnostic::global(Code::Theme, m)
+        })
+        .unwrap();
+        for t in [
+            "base.html",
+            "home.html",
+            "section.html",
+            "page.html",
+            "404.html",
+        ] {
+            assert!(theme.templates.contains_key(t), "missing {t}");
+        }
+        assert!(
+            theme.templates["page.html"]
+                .display
+                .starts_with("<built-in default theme>")
+        );
+    }
+
+    #[test]
+    fn child_theme_overrides_one_template() {
+        let dir = tempfile::tempdir().unwrap();
+        let child = dir.path().join("themes/mine");
+        std::fs::create_dir_all(child.join("templates")).unwrap();
+        std::fs::write(child.join("theme.yaml"), "name: mine\nextends: default\n").unwrap();
+        std::fs::write(child.join("templates/page.html"), "custom").unwrap();
+        let theme = load(dir.path(), "mine", &|m| Diagnostic::global(Code::Theme, m)).unwrap();
+        assert_eq!(theme.chain, ["mine", "default"]);
+        assert_eq!(theme.templates["page.html"].bytes, b"custom");
+        assert!(theme.templates.contains_key("base.html"));
+    }
+
+    #[test]
+    fn unknown_theme_is_reported() {
+        let dir = tempfile::tempdir().unwrap();
+        let err = load(dir.path(), "nope", &|m| Diagnostic::global(Code::Theme, m)).unwrap_err();
+        assert!(err.0[0].message.contains("no theme `nope`"), "{:?}", err);
+    }
+}

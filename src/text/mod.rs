@@ -1,0 +1,4 @@
+//! Text helpers with no knowledge of sites: slugs and HTML escaping.
+
+pub mod escape;
+pub mod slug;
