@@ -10,6 +10,16 @@ pub mod sitemap;
 
 use std::path::PathBuf;
 
+use crate::model::site::Site;
+
+/// Every file generated from the whole site, besides the pages, their alias
+/// redirects (claimed with the pages) and the static assets. A new kind of
+/// generated output (search index shards, chart data) is added here, and is
+/// then claimed, written and kept up to date like the others.
+pub fn generated(site: &Site) -> Vec<OutputFile> {
+    vec![sitemap::sitemap(site), sitemap::robots(site)]
+}
+
 /// A file to write, and where it comes from (for collision messages).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OutputFile {

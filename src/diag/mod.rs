@@ -58,7 +58,9 @@ impl Severity {
 pub struct Diagnostic {
     pub severity: Severity,
     pub code: Code,
-    pub place: Option<Place>,
+    /// Boxed: most results that can fail carry a `Diagnostic`, and a small
+    /// error keeps every `Result` small.
+    pub place: Option<Box<Place>>,
     pub message: String,
     /// Extra explanation printed after the snippet (for example "did you mean").
     pub help: Option<String>,
@@ -69,7 +71,7 @@ impl Diagnostic {
         Diagnostic {
             severity: Severity::Error,
             code,
-            place,
+            place: place.map(Box::new),
             message: message.into(),
             help: None,
         }
@@ -207,11 +209,11 @@ impl Diagnostics {
     }
     pub fn sort(&mut self) {
         self.0.sort_by(|a, b| {
-            let key = |d: &Diagnostic| {
+            fn key(d: &Diagnostic) -> Option<(&PathBuf, LineCol)> {
                 d.place
                     .as_ref()
-                    .map(|p| (p.path.clone(), p.pos.unwrap_or(LineCol { line: 0, col: 0 })))
-            };
+                    .map(|p| (&p.path, p.pos.unwrap_or(LineCol { line: 0, col: 0 })))
+            }
             key(a).cmp(&key(b)).then_with(|| a.message.cmp(&b.message))
         });
         self.0.dedup();

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use crate::derive::assets::{self, Assets};
-use crate::derive::sitemap::{ROBOTS, SITEMAP};
+use crate::derive::generated;
 use crate::diag::{Code, Diagnostic, Diagnostics};
 use crate::model::site::{self, AssembleOptions, Site};
 use crate::output::MARKER;
@@ -115,25 +115,24 @@ pub(super) fn load(
     })
 }
 
-/// Claims the generated files and the static files after the pages and
-/// aliases the model claimed: one source per output file.
+/// Claims the 404 page, the generated files and the static files after the
+/// pages and aliases the model claimed: one source per output file.
 fn claim_outputs(site: &mut Site, assets: &Assets) -> Result<(), Diagnostics> {
     let mut errors = Diagnostics::default();
-    let generated = [
-        (NOT_FOUND, "the 404 page"),
-        (SITEMAP, "the sitemap"),
-        (ROBOTS, "robots.txt"),
-        (MARKER, "verdict's output marker"),
+    let fixed = [
+        (NOT_FOUND.to_string(), "the 404 page".to_string()),
+        (MARKER.to_string(), "verdict's output marker".to_string()),
     ];
-    let others = generated
-        .iter()
-        .map(|(f, what)| ((*f).to_string(), (*what).to_string()))
+    let others: Vec<(String, String)> = fixed
+        .into_iter()
+        .chain(generated(site).into_iter().map(|f| (f.path, f.origin)))
         .chain(
             assets
                 .files
                 .iter()
                 .map(|f| (f.path.clone(), f.origin.clone())),
-        );
+        )
+        .collect();
     for (file, origin) in others {
         if let Err(first) = site.claims.claim(&file, origin.clone()) {
             errors.push(Diagnostic::global(

@@ -11,7 +11,7 @@ use rayon::prelude::*;
 
 use super::deps::{Changed, DepIndex};
 use super::load::{self, State};
-use crate::derive::{Body, OutputFile, redirects, sitemap};
+use crate::derive::{Body, OutputFile, generated, redirects};
 use crate::diag::{Code, Diagnostic, Diagnostics};
 use crate::model::page::PageId;
 use crate::model::site::Site;
@@ -20,7 +20,6 @@ use crate::render::RenderCx;
 use crate::render::highlight::Highlighter;
 use crate::render::page::{NOT_FOUND, PageDeps, RenderedPage, Renderer};
 use crate::source::content::ContentFiles;
-use crate::url::Route;
 
 #[derive(Debug, Clone, Default)]
 pub struct ProjectOptions {
@@ -275,11 +274,11 @@ impl Project {
         out
     }
 
+    /// The alias redirects and the generated files of the current state.
     fn derived(&self) -> Vec<OutputFile> {
         let site = &self.state.site;
         let mut files = redirects::redirects(site);
-        files.push(sitemap::sitemap(site));
-        files.push(sitemap::robots(site));
+        files.extend(generated(site));
         files
     }
 
@@ -469,14 +468,4 @@ fn context_changed(old: &Site, new: &Site, id: PageId) -> bool {
             .ne(page.children.iter().map(|&c| new.pages[c].rel()))
         || before.source.front != page.source.front
         || before.route != page.route
-}
-
-/// The route of an output key (a page's path under `content/`, or `404.html`).
-#[allow(dead_code)]
-fn route_of(site: &Site, key: &str) -> Option<Route> {
-    match site.index.get(key) {
-        Some(id) => Some(site.pages[id].route.clone()),
-        None if key == NOT_FOUND => Some(Route::file(NOT_FOUND)),
-        None => None,
-    }
 }

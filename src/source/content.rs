@@ -226,15 +226,14 @@ fn parse_page(Found { rel, path }: Found) -> Result<Loaded, Diagnostics> {
     let text = read_text(&path)?;
     let (front, layout) = frontmatter::parse(&path, &text)?;
     let is_index = rel == "_index.md" || rel.ends_with("/_index.md");
-    let mut page = SourcePage {
+    let anchors = headings::anchors(&path, &text, layout.body_start)?;
+    Ok(Loaded::Page(Box::new(SourcePage {
         file: SourceFile { path, rel, text },
         front,
         layout,
         is_index,
-        anchors: Vec::new(),
-    };
-    page.anchors = headings::anchors(&page)?;
-    Ok(Loaded::Page(Box::new(page)))
+        anchors,
+    })))
 }
 
 fn parse_data(Found { rel: _, path }: Found) -> Result<Loaded, Diagnostics> {

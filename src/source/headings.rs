@@ -3,10 +3,10 @@
 //! Markdown options every parse of a page uses.
 
 use std::collections::{HashMap, HashSet};
+use std::path::Path;
 
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
-use super::content::SourcePage;
 use crate::diag::{Code, Diagnostic, Diagnostics};
 use crate::text::slug::slugify;
 
@@ -53,8 +53,10 @@ impl HeadingIds {
 }
 
 /// Heading ids of a page, in order, without rendering it.
-pub fn anchors(page: &SourcePage) -> Result<Vec<String>, Diagnostics> {
-    let body = page.body();
+/// `text` is the page file's text, `body_start` where its Markdown begins
+/// (after the front matter); problems are placed in the file at `path`.
+pub fn anchors(path: &Path, text: &str, body_start: usize) -> Result<Vec<String>, Diagnostics> {
+    let body = &text[body_start..];
     let mut errors = Diagnostics::default();
     let mut headings: Vec<(Option<String>, String, usize)> = Vec::new();
     let mut open = false;
@@ -86,9 +88,9 @@ pub fn anchors(page: &SourcePage) -> Result<Vec<String>, Diagnostics> {
         {
             errors.push(Diagnostic::at_offset(
                 Code::DuplicateId,
-                &page.file.path,
-                &page.file.text,
-                page.layout.body_start + start,
+                path,
+                text,
+                body_start + start,
                 format!("heading id `{id}` is used twice on this page"),
             ));
         }

@@ -65,6 +65,15 @@ pub fn verdict(args: &[&str], cwd: &Path) -> Output {
 }
 
 impl Site {
+    /// A second handle on the same folder (a fresh copy of its files), for
+    /// comparing an edited site with a fresh build of it.
+    pub fn reuse(other: &Site) -> Site {
+        let tmp = tempfile::tempdir().unwrap();
+        let root = tmp.path().join("site");
+        copy_dir(&other.root, &root);
+        Site { _tmp: tmp, root }
+    }
+
     pub fn tmp(&self) -> &Path {
         self._tmp.path()
     }

@@ -41,6 +41,27 @@ impl Checker<'_> {
     fn check(&mut self, tech_doc: &YamlDoc, docs: &BTreeMap<String, YamlDoc>) {
         let g = self.guide;
         let tech_ids: Vec<&str> = g.technologies.iter().map(|t| t.id.as_str()).collect();
+        let source_ids: Vec<&str> = g.sources.iter().map(|s| s.id.as_str()).collect();
+        self.technologies(tech_doc);
+        if let Some(doc) = docs.get("sources") {
+            self.sources(doc);
+        }
+        if let Some(doc) = docs.get("criteria") {
+            self.criteria(doc, &tech_ids);
+        }
+        if let Some(doc) = docs.get("aspects") {
+            self.aspects(doc, &tech_ids, &source_ids);
+        }
+        if let Some(doc) = docs.get("use_cases") {
+            self.use_cases(doc, &tech_ids);
+        }
+        if let Some(doc) = docs.get("benchmarks") {
+            self.benchmarks(doc, &tech_ids, &source_ids);
+        }
+    }
+
+    fn technologies(&mut self, tech_doc: &YamlDoc) {
+        let g = self.guide;
         if g.technologies.len() < 2 {
             self.errors.push(tech_doc.error_at(
                 Code::Guide,
@@ -63,124 +84,131 @@ impl Checker<'_> {
                 self.url(tech_doc, &format!("[{i}].links[{j}].url"), &l.url);
             }
         }
+    }
 
-        if let Some(doc) = docs.get("sources") {
-            self.unique(doc, g.sources.iter().map(|s| s.id.as_str()));
-            for (i, s) in g.sources.iter().enumerate() {
-                if !s.url.is_empty() {
-                    self.url(doc, &format!("[{i}].url"), &s.url);
-                }
-                if !is_partial_date(&s.date) {
-                    self.errors.push(doc.error_at(
-                        Code::Guide,
-                        &format!("[{i}].date"),
-                        format!("date `{}` is not YYYY, YYYY-MM or YYYY-MM-DD", s.date),
-                    ));
-                }
-                self.text(doc, &format!("[{i}].note"), &s.note);
+    fn sources(&mut self, doc: &YamlDoc) {
+        let g = self.guide;
+        self.unique(doc, g.sources.iter().map(|s| s.id.as_str()));
+        for (i, s) in g.sources.iter().enumerate() {
+            if !s.url.is_empty() {
+                self.url(doc, &format!("[{i}].url"), &s.url);
             }
+            if !is_partial_date(&s.date) {
+                self.errors.push(doc.error_at(
+                    Code::Guide,
+                    &format!("[{i}].date"),
+                    format!("date `{}` is not YYYY, YYYY-MM or YYYY-MM-DD", s.date),
+                ));
+            }
+            self.text(doc, &format!("[{i}].note"), &s.note);
         }
-        let source_ids: Vec<&str> = g.sources.iter().map(|s| s.id.as_str()).collect();
+    }
 
-        if let Some(doc) = docs.get("criteria") {
-            self.unique(doc, g.criteria.iter().map(|c| c.id.as_str()));
-            for (i, c) in g.criteria.iter().enumerate() {
-                self.per_technology(doc, &format!("[{i}].cells"), &c.cells, &tech_ids);
-                if let Some(w) = &c.winner {
-                    self.winner(
-                        doc,
-                        &format!("[{i}].winner"),
-                        w.as_str(),
-                        &tech_ids,
-                        &["tie", "depends"],
-                    );
-                }
-                if let Some(p) = &c.page {
-                    self.page(doc, &format!("[{i}].page"), p);
-                }
-            }
-        }
-        if let Some(doc) = docs.get("aspects") {
-            self.unique(doc, g.aspects.iter().map(|a| a.id.as_str()));
-            for (i, a) in g.aspects.iter().enumerate() {
-                self.page(doc, &format!("[{i}].page"), &a.page);
-                self.per_technology(doc, &format!("[{i}].summary"), &a.summary, &tech_ids);
+    fn criteria(&mut self, doc: &YamlDoc, tech_ids: &[&str]) {
+        let g = self.guide;
+        self.unique(doc, g.criteria.iter().map(|c| c.id.as_str()));
+        for (i, c) in g.criteria.iter().enumerate() {
+            self.per_technology(doc, &format!("[{i}].cells"), &c.cells, tech_ids);
+            if let Some(w) = &c.winner {
                 self.winner(
                     doc,
-                    &format!("[{i}].verdict.winner"),
-                    a.verdict.winner.as_str(),
-                    &tech_ids,
-                    &["tie", "depends"],
+                    &format!("[{i}].winner"),
+                    w.as_str(),
+                    tech_ids,
+                    &Winner::VERDICT_WORDS,
                 );
-                self.text(
-                    doc,
-                    &format!("[{i}].verdict.reasoning"),
-                    &a.verdict.reasoning,
-                );
-                for (j, s) in a.sources.iter().enumerate() {
-                    self.reference(
-                        doc,
-                        &format!("[{i}].sources[{j}]"),
-                        s.as_str(),
-                        &source_ids,
-                        "source",
-                    );
-                }
+            }
+            if let Some(p) = &c.page {
+                self.page(doc, &format!("[{i}].page"), p);
             }
         }
-        if let Some(doc) = docs.get("use_cases") {
-            self.unique(doc, g.use_cases.iter().map(|u| u.id.as_str()));
-            for (i, u) in g.use_cases.iter().enumerate() {
-                self.winner(
-                    doc,
-                    &format!("[{i}].recommended"),
-                    u.recommended.as_str(),
-                    &tech_ids,
-                    &["either"],
-                );
-                self.text(doc, &format!("[{i}].need"), &u.need);
-                self.text(doc, &format!("[{i}].why"), &u.why);
-                if let Some(p) = &u.page {
-                    self.page(doc, &format!("[{i}].page"), p);
-                }
-            }
-        }
-        if let Some(doc) = docs.get("benchmarks") {
-            self.unique(doc, g.benchmarks.iter().map(|b| b.id.as_str()));
-            for (i, b) in g.benchmarks.iter().enumerate() {
+    }
+
+    fn aspects(&mut self, doc: &YamlDoc, tech_ids: &[&str], source_ids: &[&str]) {
+        let g = self.guide;
+        self.unique(doc, g.aspects.iter().map(|a| a.id.as_str()));
+        for (i, a) in g.aspects.iter().enumerate() {
+            self.page(doc, &format!("[{i}].page"), &a.page);
+            self.per_technology(doc, &format!("[{i}].summary"), &a.summary, tech_ids);
+            self.winner(
+                doc,
+                &format!("[{i}].verdict.winner"),
+                a.verdict.winner.as_str(),
+                tech_ids,
+                &Winner::VERDICT_WORDS,
+            );
+            self.text(
+                doc,
+                &format!("[{i}].verdict.reasoning"),
+                &a.verdict.reasoning,
+            );
+            for (j, s) in a.sources.iter().enumerate() {
                 self.reference(
                     doc,
-                    &format!("[{i}].source"),
-                    b.source.as_str(),
-                    &source_ids,
+                    &format!("[{i}].sources[{j}]"),
+                    s.as_str(),
+                    source_ids,
                     "source",
                 );
-                if b.series.is_empty() {
+            }
+        }
+    }
+
+    fn use_cases(&mut self, doc: &YamlDoc, tech_ids: &[&str]) {
+        let g = self.guide;
+        self.unique(doc, g.use_cases.iter().map(|u| u.id.as_str()));
+        for (i, u) in g.use_cases.iter().enumerate() {
+            self.winner(
+                doc,
+                &format!("[{i}].recommended"),
+                u.recommended.as_str(),
+                tech_ids,
+                &Winner::USE_CASE_WORDS,
+            );
+            self.text(doc, &format!("[{i}].need"), &u.need);
+            self.text(doc, &format!("[{i}].why"), &u.why);
+            if let Some(p) = &u.page {
+                self.page(doc, &format!("[{i}].page"), p);
+            }
+        }
+    }
+
+    fn benchmarks(&mut self, doc: &YamlDoc, tech_ids: &[&str], source_ids: &[&str]) {
+        let g = self.guide;
+        self.unique(doc, g.benchmarks.iter().map(|b| b.id.as_str()));
+        for (i, b) in g.benchmarks.iter().enumerate() {
+            self.reference(
+                doc,
+                &format!("[{i}].source"),
+                b.source.as_str(),
+                source_ids,
+                "source",
+            );
+            if b.series.is_empty() {
+                self.errors.push(doc.error_at(
+                    Code::Guide,
+                    &format!("[{i}].series"),
+                    "a benchmark needs at least one series",
+                ));
+            }
+            for (j, s) in b.series.iter().enumerate() {
+                self.reference(
+                    doc,
+                    &format!("[{i}].series[{j}].technology"),
+                    s.technology.as_str(),
+                    tech_ids,
+                    "technology",
+                );
+                if !s.value.is_finite() {
                     self.errors.push(doc.error_at(
                         Code::Guide,
-                        &format!("[{i}].series"),
-                        "a benchmark needs at least one series",
+                        &format!("[{i}].series[{j}].value"),
+                        "value must be a finite number",
                     ));
                 }
-                for (j, s) in b.series.iter().enumerate() {
-                    self.reference(
-                        doc,
-                        &format!("[{i}].series[{j}].technology"),
-                        s.technology.as_str(),
-                        &tech_ids,
-                        "technology",
-                    );
-                    if !s.value.is_finite() {
-                        self.errors.push(doc.error_at(
-                            Code::Guide,
-                            &format!("[{i}].series[{j}].value"),
-                            "value must be a finite number",
-                        ));
-                    }
-                }
-                self.text(doc, &format!("[{i}].method"), &b.method);
-                self.text(doc, &format!("[{i}].caveats"), &b.caveats);
             }
+            self.text(doc, &format!("[{i}].method"), &b.method);
+            self.text(doc, &format!("[{i}].caveats"), &b.caveats);
         }
     }
 

@@ -83,6 +83,10 @@ pub enum Winner {
 impl Winner {
     /// The words that are not technology ids.
     pub const RESERVED: [&'static str; 3] = ["tie", "depends", "either"];
+    /// The words a verdict (or a criterion's edge) may use.
+    pub const VERDICT_WORDS: [&'static str; 2] = ["tie", "depends"];
+    /// The words a use case's recommendation may use.
+    pub const USE_CASE_WORDS: [&'static str; 1] = ["either"];
 
     /// How it is written in YAML.
     pub fn as_str(&self) -> &str {
