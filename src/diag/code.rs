@@ -45,7 +45,8 @@ pub enum Code {
     Embed,
     /// The home page is missing or a draft.
     HomePage,
-    /// Two data files claim one key of `data`.
+    /// Two data files claim one key of `data`, or a file in `content/data/`
+    /// is not YAML.
     DataConflict,
     /// A file or folder name that makes no URL.
     Slug,

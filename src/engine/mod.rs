@@ -5,6 +5,7 @@
 //! `verdict build` uses it once; `verdict serve` keeps one alive.
 
 pub mod deps;
+mod diff;
 mod load;
 mod project;
 

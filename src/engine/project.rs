@@ -2,14 +2,16 @@
 //! change. Outputs go to a [`Sink`]; what each output was made from goes
 //! into the [`DepIndex`], which decides what a change renders again.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
+
 use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
 
-use super::deps::{Changed, DepIndex};
+use super::deps::DepIndex;
+use super::diff::{context_changed, diff};
 use super::load::{self, State};
 use crate::derive::{Body, OutputFile, generated, redirects};
 use crate::diag::{Code, Diagnostic, Diagnostics};
@@ -137,32 +139,11 @@ impl Project {
         paths: &[PathBuf],
         sink: &dyn Sink,
     ) -> Result<ChangeReport, Diagnostics> {
-        let root = &self.opts.root;
-        let mut content_rels = BTreeSet::new();
-        let mut other = false;
-        let mut copied = BTreeSet::new();
-        for path in paths {
-            let path = if path.is_absolute() {
-                path.clone()
-            } else {
-                root.join(path)
-            };
-            let Ok(rel) = path.strip_prefix(root) else {
-                continue;
-            };
-            let rel = crate::source::read::rel_path(Path::new(""), rel);
-            if let Some(inner) = rel.strip_prefix("content/") {
-                if inner == "site.yaml" {
-                    other = true;
-                } else {
-                    content_rels.insert(inner.to_string());
-                    copied.insert(path.clone());
-                }
-            } else if rel.starts_with("themes/") || rel.starts_with("static/") {
-                other = true;
-                copied.insert(path.clone());
-            }
-        }
+        let Touched {
+            content: content_rels,
+            other,
+            copied,
+        } = Touched::sort(&self.opts.root, paths);
         if content_rels.is_empty() && !other {
             return Ok(ChangeReport::default());
         }
@@ -384,88 +365,47 @@ fn hash(bytes: &[u8]) -> u64 {
     h.finish()
 }
 
-/// What changed between two loaded states, for the dependency index.
-fn diff(old: &State, new: &State) -> Changed {
-    let mut changed = Changed::default();
-    let names: BTreeSet<String> = old
-        .templates
-        .names()
-        .into_iter()
-        .chain(new.templates.names())
-        .collect();
-    for name in names {
-        if old.templates.text(&name) != new.templates.text(&name) {
-            changed.templates.insert(name);
-        }
-    }
-    let signatures = |site: &Site| -> HashMap<String, String> {
-        site.pages
-            .iter()
-            .map(|p| {
-                let f = &p.source.front;
-                let sig = format!(
-                    "{}\n{:?}\n{:?}\n{}\n{:?}\n{:?}",
-                    f.title,
-                    f.description,
-                    f.date,
-                    p.route,
-                    p.kind,
-                    p.anchors()
-                );
-                (p.rel().to_string(), sig)
-            })
-            .collect()
-    };
-    let (a, b) = (signatures(&old.site), signatures(&new.site));
-    for (rel, sig) in &a {
-        if b.get(rel) != Some(sig) {
-            changed.shown.insert(rel.clone());
-        }
-    }
-    changed
-        .shown
-        .extend(b.keys().filter(|r| !a.contains_key(*r)).cloned());
-    let guides = |site: &Site| -> BTreeMap<String, String> {
-        site.guides
-            .list
-            .iter()
-            .map(|g| {
-                let json = serde_json::to_string(g).unwrap_or_default();
-                (g.id.to_string(), json)
-            })
-            .collect()
-    };
-    let (ga, gb) = (guides(&old.site), guides(&new.site));
-    for (id, json) in ga.iter().chain(gb.iter()) {
-        if ga.get(id) != gb.get(id) || gb.get(id) != Some(json) {
-            changed
-                .guides
-                .insert(crate::model::guides::GuideId::new(id.clone()));
-        }
-    }
-    changed.data = old.site.data != new.site.data;
-    changed
+/// The changed paths, sorted by what they touch.
+struct Touched {
+    /// Paths under `content/` (not site.yaml), relative to it.
+    content: BTreeSet<String>,
+    /// site.yaml, a theme or `static/`: settings, templates or assets.
+    other: bool,
+    /// Changed files that may be copied to the output as they are.
+    copied: BTreeSet<PathBuf>,
 }
 
-/// Whether the page's place in the tree (parent, children, neighbours in
-/// reading order) differs between two sites: its listings or prev/next
-/// links then change even if no page it shows changed.
-fn context_changed(old: &Site, new: &Site, id: PageId) -> bool {
-    let page = &new.pages[id];
-    let Some(old_id) = old.index.get(page.rel()) else {
-        return true;
-    };
-    let before = &old.pages[old_id];
-    let rel_old = |id: Option<PageId>| id.map(|i| old.pages[i].rel().to_string());
-    let rel_new = |id: Option<PageId>| id.map(|i| new.pages[i].rel().to_string());
-    rel_old(before.parent) != rel_new(page.parent)
-        || rel_old(before.prev) != rel_new(page.prev)
-        || rel_old(before.next) != rel_new(page.next)
-        || before
-            .children
-            .iter()
-            .map(|&c| old.pages[c].rel())
-            .ne(page.children.iter().map(|&c| new.pages[c].rel()))
-        || before.source.front != page.source.front
-        || before.route != page.route
+impl Touched {
+    /// Paths outside `content/`, `themes/` and `static/` (the output, `.git`,
+    /// editor files beside the site) touch nothing.
+    fn sort(root: &Path, paths: &[PathBuf]) -> Touched {
+        let mut t = Touched {
+            content: BTreeSet::new(),
+            other: false,
+            copied: BTreeSet::new(),
+        };
+        for path in paths {
+            let path = if path.is_absolute() {
+                path.clone()
+            } else {
+                root.join(path)
+            };
+            let Ok(rel) = path.strip_prefix(root) else {
+                continue;
+            };
+            let rel = crate::source::read::rel_path(Path::new(""), rel);
+            if let Some(inner) = rel.strip_prefix("content/") {
+                if inner == "site.yaml" {
+                    t.other = true;
+                } else {
+                    t.content.insert(inner.to_string());
+                    t.copied.insert(path.clone());
+                }
+            } else if rel.starts_with("themes/") || rel.starts_with("static/") {
+                t.other = true;
+                t.copied.insert(path.clone());
+            }
+        }
+        t
+    }
 }
