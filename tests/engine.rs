@@ -357,3 +357,29 @@ fn a_sequence_of_edits_always_matches_a_fresh_build() {
         );
     }
 }
+
+/// Rendering returns the plain text of each heading section as a typed side
+/// output (the search index reads it), kept up to date by changes.
+#[test]
+fn each_heading_section_has_its_plain_text() {
+    let mut l = live(fixture("basic"));
+    let sections = l.project.sections("guide/first.md").expect("rendered");
+    let first = &sections[0];
+    assert_eq!(first.anchor.as_deref(), Some("why-it-matters"));
+    assert_eq!(first.title, "Why it matters");
+    assert!(
+        first
+            .text
+            .starts_with("Some text with a link to the second page"),
+        "{first:?}"
+    );
+    assert!(!first.text.contains("<a"), "plain text: {first:?}");
+    assert_eq!(sections[1].anchor.as_deref(), Some("why-it-matters-1"));
+    l.edit(
+        "content/guide/first.md",
+        "Some text with",
+        "Changed text with",
+    );
+    let sections = l.project.sections("guide/first.md").unwrap();
+    assert!(sections[0].text.starts_with("Changed text with"));
+}

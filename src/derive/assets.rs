@@ -22,17 +22,17 @@ use crate::source::theme::Theme;
 use crate::source::yaml::YamlDoc;
 use crate::url::Route;
 
-pub struct Assets {
+pub(crate) struct Assets {
     /// Theme asset name → route written (hashed for CSS and JS).
     pub names: BTreeMap<String, Route>,
     pub files: Vec<OutputFile>,
 }
 
 /// Names of the generated highlighting stylesheets, as templates ask for them.
-pub const HIGHLIGHT_LIGHT_CSS: &str = "css/highlight-light.css";
-pub const HIGHLIGHT_DARK_CSS: &str = "css/highlight-dark.css";
+pub(crate) const HIGHLIGHT_LIGHT_CSS: &str = "css/highlight-light.css";
+pub(crate) const HIGHLIGHT_DARK_CSS: &str = "css/highlight-dark.css";
 
-pub fn collect(
+pub(crate) fn collect(
     theme: &Theme,
     root: &Path,
     settings: &Settings,
@@ -113,7 +113,7 @@ pub fn collect(
 }
 
 /// The logo and favicon named in site.yaml must be files of the site or theme.
-pub fn check_branding(
+pub(crate) fn check_branding(
     settings: &Settings,
     assets: &Assets,
     doc: &YamlDoc,
@@ -141,7 +141,7 @@ fn is_fingerprinted(name: &str) -> bool {
 }
 
 /// `css/main.css` + bytes → `css/main.0123456789.css`.
-pub fn hashed_name(name: &str, bytes: &[u8]) -> String {
+pub(crate) fn hashed_name(name: &str, bytes: &[u8]) -> String {
     let digest = Sha256::digest(bytes);
     let hash: String = digest.iter().take(5).map(|b| format!("{b:02x}")).collect();
     match name.rsplit_once('.') {

@@ -16,13 +16,13 @@ use crate::model::site::Site;
 /// redirects (claimed with the pages) and the static assets. A new kind of
 /// generated output (search index shards, chart data) is added here, and is
 /// then claimed, written and kept up to date like the others.
-pub fn generated(site: &Site) -> Vec<OutputFile> {
+pub(crate) fn generated(site: &Site) -> Vec<OutputFile> {
     vec![sitemap::sitemap(site), sitemap::robots(site)]
 }
 
 /// A file to write, and where it comes from (for collision messages).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct OutputFile {
+pub(crate) struct OutputFile {
     /// Path inside the output (`sitemap.xml`, `css/main.1a2b3c4d5e.css`).
     pub path: String,
     pub body: Body,
@@ -31,7 +31,7 @@ pub struct OutputFile {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Body {
+pub(crate) enum Body {
     Bytes(Vec<u8>),
     /// A file on disk, copied as is.
     Copy(PathBuf),

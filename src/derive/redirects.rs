@@ -5,7 +5,7 @@ use super::{Body, OutputFile};
 use crate::model::site::Site;
 use crate::text::escape::escape_attr;
 
-pub fn redirects(site: &Site) -> Vec<OutputFile> {
+pub(crate) fn redirects(site: &Site) -> Vec<OutputFile> {
     let urls = site.urls();
     let mut out = Vec::new();
     for page in &site.pages {

@@ -7,10 +7,10 @@ use crate::model::site::Site;
 use crate::text::escape::escape_attr;
 use crate::url::Route;
 
-pub const SITEMAP: &str = "sitemap.xml";
-pub const ROBOTS: &str = "robots.txt";
+pub(crate) const SITEMAP: &str = "sitemap.xml";
+pub(crate) const ROBOTS: &str = "robots.txt";
 
-pub fn sitemap(site: &Site) -> OutputFile {
+pub(crate) fn sitemap(site: &Site) -> OutputFile {
     let urls = site.urls();
     let mut xml = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
@@ -38,7 +38,7 @@ pub fn sitemap(site: &Site) -> OutputFile {
     }
 }
 
-pub fn robots(site: &Site) -> OutputFile {
+pub(crate) fn robots(site: &Site) -> OutputFile {
     let text = format!(
         "User-agent: *\nAllow: /\n\nSitemap: {}\n",
         site.urls().absolute(&Route::file(SITEMAP))

@@ -53,7 +53,7 @@ pub enum Code {
 }
 
 impl Code {
-    pub fn as_str(self) -> &'static str {
+    pub(crate) fn as_str(self) -> &'static str {
         match self {
             Code::NotASite => "not-a-site",
             Code::BadArgument => "bad-argument",

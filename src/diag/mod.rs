@@ -45,7 +45,7 @@ pub enum Severity {
 }
 
 impl Severity {
-    pub fn as_str(self) -> &'static str {
+    pub(crate) fn as_str(self) -> &'static str {
         match self {
             Severity::Error => "error",
             Severity::Warning => "warning",
@@ -78,12 +78,12 @@ impl Diagnostic {
     }
 
     /// A problem that belongs to no file (an I/O failure, a refused argument).
-    pub fn global(code: Code, message: impl Into<String>) -> Self {
+    pub(crate) fn global(code: Code, message: impl Into<String>) -> Self {
         Self::new(code, None, message)
     }
 
     /// A problem with a whole file.
-    pub fn in_file(code: Code, path: &Path, message: impl Into<String>) -> Self {
+    pub(crate) fn in_file(code: Code, path: &Path, message: impl Into<String>) -> Self {
         let place = Place {
             path: path.to_path_buf(),
             pos: None,
@@ -93,7 +93,7 @@ impl Diagnostic {
     }
 
     /// A problem at a byte offset of a file whose text is `text`.
-    pub fn at_offset(
+    pub(crate) fn at_offset(
         code: Code,
         path: &Path,
         text: &str,
@@ -104,7 +104,7 @@ impl Diagnostic {
     }
 
     /// A problem at a line and column of a file whose text is `text`.
-    pub fn at(
+    pub(crate) fn at(
         code: Code,
         path: &Path,
         text: &str,
@@ -119,25 +119,22 @@ impl Diagnostic {
         Self::new(code, Some(place), message)
     }
 
-    /// The same problem with another code (a generic helper placed it; the
-    /// caller knows what kind it is).
-    pub fn with_code(mut self, code: Code) -> Self {
-        self.code = code;
-        self
-    }
-
     pub fn as_warning(mut self) -> Self {
         self.severity = Severity::Warning;
         self
     }
 
-    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+    pub(crate) fn with_help(mut self, help: impl Into<String>) -> Self {
         self.help = Some(help.into());
         self
     }
 
     /// Adds "did you mean `x`?" when a candidate is close to `word`.
-    pub fn suggest<'a>(self, word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Self {
+    pub(crate) fn suggest<'a>(
+        self,
+        word: &str,
+        candidates: impl IntoIterator<Item = &'a str>,
+    ) -> Self {
         match did_you_mean(word, candidates) {
             Some(m) => self.with_help(format!("did you mean `{m}`?")),
             None => self,
@@ -145,7 +142,7 @@ impl Diagnostic {
     }
 
     /// `path:line:col` (or just `path`), the form editors and CI logs link.
-    pub fn location(&self) -> Option<String> {
+    pub(crate) fn location(&self) -> Option<String> {
         let place = self.place.as_ref()?;
         let path = display_path(&place.path);
         Some(match place.pos {
@@ -156,7 +153,7 @@ impl Diagnostic {
 }
 
 /// Paths are shown as given, minus a leading `./`.
-pub fn display_path(path: &Path) -> String {
+pub(crate) fn display_path(path: &Path) -> String {
     let s = path.display().to_string();
     s.strip_prefix("./").map(str::to_owned).unwrap_or(s)
 }
@@ -177,10 +174,10 @@ impl std::error::Error for Diagnostic {}
 pub struct Diagnostics(pub Vec<Diagnostic>);
 
 impl Diagnostics {
-    pub fn push(&mut self, d: Diagnostic) {
+    pub(crate) fn push(&mut self, d: Diagnostic) {
         self.0.push(d);
     }
-    pub fn extend(&mut self, other: impl IntoIterator<Item = Diagnostic>) {
+    pub(crate) fn extend(&mut self, other: impl IntoIterator<Item = Diagnostic>) {
         self.0.extend(other);
     }
     pub fn is_empty(&self) -> bool {
@@ -194,7 +191,7 @@ impl Diagnostics {
     }
     /// `Ok(value)` when nothing was reported, else every diagnostic in a
     /// stable order (by file, then position).
-    pub fn finish<T>(mut self, value: T) -> Result<T, Diagnostics> {
+    pub(crate) fn finish<T>(mut self, value: T) -> Result<T, Diagnostics> {
         if self.0.is_empty() {
             Ok(value)
         } else {
@@ -203,11 +200,11 @@ impl Diagnostics {
         }
     }
     /// Fails with every diagnostic, in a stable order.
-    pub fn fail<T>(mut self) -> Result<T, Diagnostics> {
+    pub(crate) fn fail<T>(mut self) -> Result<T, Diagnostics> {
         self.sort();
         Err(self)
     }
-    pub fn sort(&mut self) {
+    pub(crate) fn sort(&mut self) {
         self.0.sort_by(|a, b| {
             fn key(d: &Diagnostic) -> Option<(&PathBuf, LineCol)> {
                 d.place
@@ -221,7 +218,7 @@ impl Diagnostics {
 
     /// Collects the results of work done in parallel, in order: the values
     /// when all succeeded, else every problem of every failed item.
-    pub fn collect<T>(
+    pub(crate) fn collect<T>(
         results: impl IntoIterator<Item = Result<T, Diagnostics>>,
     ) -> Result<Vec<T>, Diagnostics> {
         let mut errors = Diagnostics::default();

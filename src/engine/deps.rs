@@ -10,7 +10,7 @@ use crate::render::page::PageDeps;
 
 /// What changed, as the index understands it.
 #[derive(Debug, Default, Clone)]
-pub struct Changed {
+pub(crate) struct Changed {
     /// Template names whose text changed.
     pub templates: BTreeSet<String>,
     /// Pages (by path under `content/`) whose title, description, date,
@@ -23,7 +23,7 @@ pub struct Changed {
 /// Keyed by output: a page's path under `content/`, or the name of another
 /// rendered output (the 404 page).
 #[derive(Debug, Default, Clone)]
-pub struct DepIndex {
+pub(crate) struct DepIndex {
     by_template: BTreeMap<String, BTreeSet<String>>,
     by_page: BTreeMap<String, BTreeSet<String>>,
     by_guide: BTreeMap<GuideId, BTreeSet<String>>,
@@ -32,7 +32,7 @@ pub struct DepIndex {
 
 impl DepIndex {
     /// Records what `output` was made from, replacing what it was made from before.
-    pub fn record(&mut self, output: &str, deps: &PageDeps) {
+    pub(crate) fn record(&mut self, output: &str, deps: &PageDeps) {
         self.forget(output);
         for t in &deps.templates {
             self.by_template
@@ -58,7 +58,7 @@ impl DepIndex {
     }
 
     /// Removes every record of `output` (a page that went away).
-    pub fn forget(&mut self, output: &str) {
+    pub(crate) fn forget(&mut self, output: &str) {
         for set in self
             .by_template
             .values_mut()
@@ -71,7 +71,7 @@ impl DepIndex {
     }
 
     /// The outputs that read something in `changed`.
-    pub fn affected(&self, changed: &Changed) -> BTreeSet<String> {
+    pub(crate) fn affected(&self, changed: &Changed) -> BTreeSet<String> {
         let mut out = BTreeSet::new();
         let mut add =
             |set: Option<&BTreeSet<String>>| out.extend(set.into_iter().flatten().cloned());

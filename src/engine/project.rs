@@ -20,6 +20,7 @@ use crate::model::site::Site;
 use crate::output::Sink;
 use crate::render::RenderCx;
 use crate::render::highlight::Highlighter;
+use crate::render::markdown::SectionText;
 use crate::render::page::{NOT_FOUND, PageDeps, RenderedPage, Renderer};
 use crate::source::content::ContentFiles;
 
@@ -66,6 +67,9 @@ pub struct Project {
     written: BTreeMap<String, u64>,
     /// Set when the last change failed: the next one renders everything.
     stale: bool,
+    /// The plain text of each heading section of each page, by path under
+    /// `content/`, as last rendered (what the search index will read).
+    sections: BTreeMap<String, Vec<SectionText>>,
     stages: Vec<(&'static str, Duration)>,
 }
 
@@ -97,12 +101,19 @@ impl Project {
             deps: DepIndex::default(),
             written: BTreeMap::new(),
             stale: false,
+            sections: BTreeMap::new(),
             stages,
         })
     }
 
     pub fn site(&self) -> &Site {
         &self.state.site
+    }
+
+    /// The plain text of each heading section of the page at `rel` (a path
+    /// under `content/`), as last rendered.
+    pub fn sections(&self, rel: &str) -> Option<&[SectionText]> {
+        self.sections.get(rel).map(Vec::as_slice)
     }
 
     pub fn highlighter(&self) -> &Highlighter {
@@ -200,6 +211,7 @@ impl Project {
             .collect();
         for r in &removed_pages {
             self.deps.forget(r);
+            self.sections.remove(r);
             todo.remove(r);
         }
 
@@ -318,6 +330,9 @@ impl Project {
         }
         for (key, page) in rendered {
             self.deps.record(&key, &page.deps);
+            if key != NOT_FOUND {
+                self.sections.insert(key.clone(), page.sections);
+            }
             deps.insert(key, page.deps);
         }
         let mut files = self.derived();

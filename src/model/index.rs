@@ -29,7 +29,7 @@ pub struct PageIndex {
 /// Where a link is written: the page's path under `content/` (links are
 /// relative to it) and the heading ids a bare `#fragment` may name.
 #[derive(Debug, Clone, Copy)]
-pub struct LinkFrom<'a> {
+pub(crate) struct LinkFrom<'a> {
     pub rel: &'a str,
     pub anchors: &'a [String],
 }
@@ -37,7 +37,7 @@ pub struct LinkFrom<'a> {
 impl LinkFrom<'_> {
     /// Links in YAML data are written relative to `content/` itself and
     /// have no page of their own to point into.
-    pub const DATA: LinkFrom<'static> = LinkFrom {
+    pub(crate) const DATA: LinkFrom<'static> = LinkFrom {
         rel: "_index.md",
         anchors: &[],
     };
@@ -45,7 +45,7 @@ impl LinkFrom<'_> {
 
 /// Where a checked link leads.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Target {
+pub(crate) enum Target {
     /// Written as is: a URL with a scheme, or `#fragment` on the same page.
     AsWritten,
     /// A place in the site; `page` is set when it is a page of the site.
@@ -76,31 +76,19 @@ impl PageIndex {
         index
     }
 
-    pub fn len(&self) -> usize {
-        self.rels.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.rels.is_empty()
-    }
-
-    pub fn rel(&self, id: PageId) -> &str {
-        &self.rels[id]
-    }
-
-    pub fn route(&self, id: PageId) -> &Route {
+    pub(crate) fn route(&self, id: PageId) -> &Route {
         &self.routes[id]
     }
 
-    pub fn anchors(&self, id: PageId) -> &[String] {
+    pub(crate) fn anchors(&self, id: PageId) -> &[String] {
         &self.anchors[id]
     }
 
-    pub fn has_file(&self, rel: &str) -> bool {
+    pub(crate) fn has_file(&self, rel: &str) -> bool {
         self.files.contains(rel)
     }
 
-    pub fn is_draft(&self, rel: &str) -> bool {
+    pub(crate) fn is_draft(&self, rel: &str) -> bool {
         self.drafts.contains(rel)
     }
 
@@ -110,7 +98,7 @@ impl PageIndex {
     }
 
     /// The page at `rel` (a path under `content/`), or why there is none.
-    pub fn find(&self, rel: &str) -> Result<PageId, String> {
+    pub(crate) fn find(&self, rel: &str) -> Result<PageId, String> {
         if let Some(&id) = self.by_rel.get(rel) {
             return Ok(id);
         }
@@ -124,7 +112,7 @@ impl PageIndex {
     }
 
     /// Checks a link destination written at `from`; `Err` says why it is broken.
-    pub fn resolve(&self, dest: &str, from: LinkFrom) -> Result<Target, String> {
+    pub(crate) fn resolve(&self, dest: &str, from: LinkFrom) -> Result<Target, String> {
         match classify(dest, from.rel) {
             LinkKind::External => Ok(Target::AsWritten),
             LinkKind::Fragment(f) => {

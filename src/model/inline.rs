@@ -14,7 +14,7 @@ use crate::url::is_safe_url;
 /// Parses `text` into inline events. Each link destination goes through
 /// `link`, which checks it and returns what to write instead (or why it is
 /// broken). The first problem found is the error.
-pub fn parse<'t>(
+pub(crate) fn parse<'t>(
     text: &'t str,
     mut link: impl FnMut(&str) -> Result<String, String>,
 ) -> Result<Vec<Event<'t>>, String> {

@@ -16,7 +16,7 @@ pub struct OutputClaims {
 impl OutputClaims {
     /// Claims `file` (a path inside the output) for `origin`; on a clash,
     /// returns the source that claimed it first.
-    pub fn claim(&mut self, file: &str, origin: impl Into<String>) -> Result<(), String> {
+    pub(crate) fn claim(&mut self, file: &str, origin: impl Into<String>) -> Result<(), String> {
         let key = file.to_lowercase();
         match self.claims.get(&key) {
             Some((_, first)) => Err(first.clone()),

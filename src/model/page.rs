@@ -6,7 +6,7 @@ use serde_json::Value;
 use crate::source::content::SourcePage;
 use crate::url::Route;
 
-pub type PageId = usize;
+pub(crate) type PageId = usize;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -17,7 +17,7 @@ pub enum PageKind {
 }
 
 impl PageKind {
-    pub fn as_str(self) -> &'static str {
+    pub(crate) fn as_str(self) -> &'static str {
         match self {
             PageKind::Home => "home",
             PageKind::Section => "section",
@@ -26,7 +26,7 @@ impl PageKind {
     }
 
     /// The template a page of this kind uses unless it names another.
-    pub fn default_template(self) -> &'static str {
+    pub(crate) fn default_template(self) -> &'static str {
         match self {
             PageKind::Home => "home.html",
             PageKind::Section => "section.html",
@@ -53,16 +53,16 @@ pub struct Page {
 }
 
 impl Page {
-    pub fn title(&self) -> &str {
+    pub(crate) fn title(&self) -> &str {
         &self.source.front.title
     }
 
-    pub fn rel(&self) -> &str {
+    pub(crate) fn rel(&self) -> &str {
         &self.source.file.rel
     }
 
     /// Heading ids, in document order.
-    pub fn anchors(&self) -> &[String] {
+    pub(crate) fn anchors(&self) -> &[String] {
         &self.source.anchors
     }
 }

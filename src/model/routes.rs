@@ -11,7 +11,7 @@ use crate::url::Route;
 
 /// A section that sets `slug:` renames its folder's segment for every page
 /// inside: folder path → slug.
-pub fn folder_slugs(sources: &[SourcePage]) -> BTreeMap<String, String> {
+pub(crate) fn folder_slugs(sources: &[SourcePage]) -> BTreeMap<String, String> {
     sources
         .iter()
         .filter(|p| p.is_index && p.file.rel != "_index.md")
@@ -26,7 +26,7 @@ pub fn folder_slugs(sources: &[SourcePage]) -> BTreeMap<String, String> {
 /// Each folder's segment is the `slug` of its `_index.md` when it has one
 /// (`folder_slugs`, keyed by the folder's path), so a section's pages move
 /// with it; otherwise the slug of the folder's name.
-pub fn route_for(
+pub(crate) fn route_for(
     rel: &str,
     kind: PageKind,
     slug: Option<&str>,

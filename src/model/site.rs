@@ -56,22 +56,22 @@ pub struct Site {
 }
 
 impl Site {
-    pub fn urls(&self) -> &UrlBuilder {
+    pub(crate) fn urls(&self) -> &UrlBuilder {
         &self.settings.urls
     }
 
     /// The page at `rel` (a path under `content/`), or why there is none.
-    pub fn find_page(&self, rel: &str) -> Result<PageId, String> {
+    pub(crate) fn find_page(&self, rel: &str) -> Result<PageId, String> {
         self.index.find(rel)
     }
 }
 
-pub struct AssembleOptions<'a> {
+pub(crate) struct AssembleOptions<'a> {
     pub drafts: bool,
     pub templates: &'a [String],
 }
 
-pub fn assemble(
+pub(crate) fn assemble(
     settings: Settings,
     source: Source,
     site_yaml: (&Path, &str),

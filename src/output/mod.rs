@@ -17,7 +17,7 @@ use std::path::Path;
 use crate::diag::Diagnostic;
 
 /// The file verdict leaves in every output folder it creates.
-pub const MARKER: &str = ".verdict-output";
+pub(crate) const MARKER: &str = ".verdict-output";
 
 /// Where finished output files go. `rel` is a `/`-separated path inside the
 /// site (`aspects/speed/index.html`); implementations refuse paths that

@@ -28,7 +28,7 @@ fn sibling(out: &Path, suffix: &str) -> PathBuf {
 
 impl Staging {
     /// Creates the staging folder next to `out` (an absolute, checked path).
-    pub fn create(out: &Path) -> Result<Staging, Diagnostic> {
+    pub(crate) fn create(out: &Path) -> Result<Staging, Diagnostic> {
         let dir = sibling(out, "staging");
         let io = |e: std::io::Error| {
             Diagnostic::global(Code::Io, format!("cannot create {}: {e}", dir.display()))
@@ -95,7 +95,7 @@ impl Staging {
     }
 
     /// Swaps the staging folder in place of the output folder.
-    pub fn commit(mut self) -> Result<(), Diagnostic> {
+    pub(crate) fn commit(mut self) -> Result<(), Diagnostic> {
         let old = sibling(&self.out, "old");
         let io = |what: &str, e: std::io::Error| {
             Diagnostic::global(Code::Io, format!("cannot {what}: {e}"))

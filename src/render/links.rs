@@ -10,7 +10,7 @@ use crate::url::Route;
 
 /// The href to write for `dest` (written at `from`) in the page at `route`,
 /// or why the link is broken. Pages linked to are added to `linked`.
-pub fn href_for(
+pub(crate) fn href_for(
     dest: &str,
     from: LinkFrom,
     route: &Route,

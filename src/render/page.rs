@@ -38,7 +38,7 @@ pub struct PageDeps {
     pub data: bool,
 }
 
-pub struct RenderedPage {
+pub(crate) struct RenderedPage {
     pub route: Route,
     pub html: String,
     pub deps: PageDeps,
@@ -47,9 +47,9 @@ pub struct RenderedPage {
 }
 
 /// The 404 page's file and template.
-pub const NOT_FOUND: &str = "404.html";
+pub(crate) const NOT_FOUND: &str = "404.html";
 
-pub struct Renderer<'a> {
+pub(crate) struct Renderer<'a> {
     cx: &'a RenderCx<'a>,
     site: &'a Site,
     /// The site's URL builder; for the 404 page, always absolute paths.
@@ -82,7 +82,7 @@ impl<'a> Renderer<'a> {
         }
     }
 
-    pub fn page(&self, id: PageId) -> Result<RenderedPage, Diagnostics> {
+    pub(crate) fn page(&self, id: PageId) -> Result<RenderedPage, Diagnostics> {
         let site = self.site;
         let page = &site.pages[id];
         let md = markdown::render(page, self.cx)?;
@@ -147,7 +147,7 @@ impl<'a> Renderer<'a> {
     /// The 404 page, written at `/404.html`. Servers send it for any missing
     /// URL at any depth, so its links are absolute paths under the base path
     /// even when the rest of the site uses relative URLs.
-    pub fn not_found(&self) -> Result<RenderedPage, Diagnostic> {
+    pub(crate) fn not_found(&self) -> Result<RenderedPage, Diagnostic> {
         let absolute = Renderer {
             urls: self.site.urls().absolute_paths(),
             ..*self
@@ -289,7 +289,7 @@ impl<'a> Renderer<'a> {
 
 /// The values every template sees through Tera's global context: `site`,
 /// `data` and `verdict`. Set once per build, not per page.
-pub fn global_context(site: &Site, templates: &mut super::templates::Templates) {
+pub(crate) fn global_context(site: &Site, templates: &mut super::templates::Templates) {
     let c = &site.settings.config;
     let branding = &c.branding;
     let site_view = serde_json::json!({

@@ -27,7 +27,7 @@ pub struct Templates {
 }
 
 impl Templates {
-    pub fn compile(
+    pub(crate) fn compile(
         theme: &Theme,
         urls: UrlBuilder,
         assets: BTreeMap<String, Route>,
@@ -79,7 +79,7 @@ impl Templates {
 
     /// The template `name` and every template it extends or includes,
     /// directly or not: what a page rendered with it depends on.
-    pub fn closure(&self, name: &str) -> BTreeSet<String> {
+    pub(crate) fn closure(&self, name: &str) -> BTreeSet<String> {
         let mut seen = BTreeSet::new();
         let mut todo = vec![name.to_string()];
         while let Some(t) = todo.pop() {
@@ -95,26 +95,26 @@ impl Templates {
     /// Whether template `name`'s text mentions the variable `var` as a
     /// whole word: a page using it depends on what `var` holds. A mention
     /// in a comment counts too (a needless re-render, never a missed one).
-    pub fn reads(&self, name: &str, var: &str) -> bool {
+    pub(crate) fn reads(&self, name: &str, var: &str) -> bool {
         self.sources
             .get(name)
             .is_some_and(|(_, text)| mentions(text, var))
     }
 
-    pub fn names(&self) -> Vec<String> {
+    pub(crate) fn names(&self) -> Vec<String> {
         self.sources.keys().cloned().collect()
     }
 
     /// The text of template `name`.
-    pub fn text(&self, name: &str) -> Option<&str> {
+    pub(crate) fn text(&self, name: &str) -> Option<&str> {
         self.sources.get(name).map(|(_, t)| t.as_str())
     }
 
-    pub fn has(&self, name: &str) -> bool {
+    pub(crate) fn has(&self, name: &str) -> bool {
         self.sources.contains_key(name)
     }
 
-    pub fn global_context(&mut self) -> &mut Context {
+    pub(crate) fn global_context(&mut self) -> &mut Context {
         self.tera.global_context()
     }
 

@@ -9,7 +9,7 @@ use super::markdown::TocEntry;
 use crate::model::page::PageKind;
 
 #[derive(Serialize)]
-pub struct PageView<'a> {
+pub(crate) struct PageView<'a> {
     pub kind: &'a str,
     pub title: &'a str,
     pub description: &'a str,
@@ -28,7 +28,7 @@ pub struct PageView<'a> {
 }
 
 #[derive(Serialize)]
-pub struct LinkView<'a> {
+pub(crate) struct LinkView<'a> {
     pub title: &'a str,
     pub description: &'a str,
     pub url: String,
@@ -37,7 +37,7 @@ pub struct LinkView<'a> {
 }
 
 #[derive(Serialize)]
-pub struct NavView<'a> {
+pub(crate) struct NavView<'a> {
     pub title: &'a str,
     pub url: String,
     pub active: bool,
@@ -45,7 +45,7 @@ pub struct NavView<'a> {
 }
 
 #[derive(Serialize)]
-pub struct SectionView<'a> {
+pub(crate) struct SectionView<'a> {
     pub pages: Vec<LinkView<'a>>,
     pub subsections: Vec<LinkView<'a>>,
 }

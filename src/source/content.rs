@@ -38,12 +38,12 @@ pub struct SourcePage {
 }
 
 impl SourcePage {
-    pub fn body(&self) -> &str {
+    pub(crate) fn body(&self) -> &str {
         &self.file.text[self.layout.body_start..]
     }
 
     /// The front matter as a YAML document, for placing later errors.
-    pub fn front_doc(&self) -> YamlDoc<'_> {
+    pub(crate) fn front_doc(&self) -> YamlDoc<'_> {
         YamlDoc::slice(
             &self.file.path,
             &self.file.text,
@@ -72,11 +72,11 @@ pub struct Source {
 }
 
 /// Where guide folders live under `content/`: `data/guides/<id>/<file>.yaml`.
-pub const GUIDES_DIR: &str = "data/guides/";
+pub(crate) const GUIDES_DIR: &str = "data/guides/";
 
 /// True for the files of a guide folder, which the guide model parses itself
 /// (with positions for its checks), once: they are not part of `data`.
-pub fn is_guide_file(rel: &str) -> bool {
+pub(crate) fn is_guide_file(rel: &str) -> bool {
     rel.strip_prefix(GUIDES_DIR)
         .is_some_and(|r| r.split('/').count() == 2)
 }
@@ -94,7 +94,7 @@ enum Loaded {
 /// The files of `content/`, each read and parsed on its own, so that one
 /// changed file is read again without the others ([`ContentFiles::reread`]).
 #[derive(Debug, Clone, Default)]
-pub struct ContentFiles {
+pub(crate) struct ContentFiles {
     content: PathBuf,
     files: BTreeMap<String, Loaded>,
     /// Folders the walk could not read.
@@ -108,7 +108,7 @@ pub fn load(root: &Path) -> Result<Source, Diagnostics> {
 
 impl ContentFiles {
     /// Reads and parses every file of `root/content`, in parallel.
-    pub fn read(root: &Path) -> ContentFiles {
+    pub(crate) fn read(root: &Path) -> ContentFiles {
         let content = root.join("content");
         let (found, walk_errors) = walk(&content, Hidden::Skip);
         let files = found
@@ -127,7 +127,7 @@ impl ContentFiles {
 
     /// Reads the file at `rel` (under `content/`) again, or forgets it when
     /// it is gone. Hidden files, editor files and `site.yaml` are skipped.
-    pub fn reread(&mut self, rel: &str) {
+    pub(crate) fn reread(&mut self, rel: &str) {
         let skipped =
             rel == "site.yaml" || is_editor_junk(rel) || rel.split('/').any(|s| s.starts_with('.'));
         let path = self.content.join(rel);
@@ -144,12 +144,12 @@ impl ContentFiles {
 
     /// Whether the walk that found the files failed somewhere (a later
     /// change then needs a whole new read).
-    pub fn walk_failed(&self) -> bool {
+    pub(crate) fn walk_failed(&self) -> bool {
         !self.walk_errors.is_empty()
     }
 
     /// The text of a page, data or guide file as read.
-    pub fn text(&self, rel: &str) -> Option<&str> {
+    pub(crate) fn text(&self, rel: &str) -> Option<&str> {
         match self.files.get(rel)? {
             Loaded::Page(p) => Some(&p.file.text),
             Loaded::GuideFile(f) => Some(&f.text),
@@ -158,7 +158,7 @@ impl ContentFiles {
     }
 
     /// Everything read, with every problem of every file.
-    pub fn source(&self) -> Result<Source, Diagnostics> {
+    pub(crate) fn source(&self) -> Result<Source, Diagnostics> {
         let mut errors = self.walk_errors.clone();
         let mut pages = Vec::new();
         let mut data_values = Vec::new();

@@ -51,7 +51,7 @@ pub struct Layout {
 }
 
 /// Finds the front matter block. It must open on the first line.
-pub fn split(path: &Path, text: &str) -> Result<Layout, Diagnostic> {
+pub(crate) fn split(path: &Path, text: &str) -> Result<Layout, Diagnostic> {
     let start = if text.starts_with('\u{feff}') { 3 } else { 0 };
     let mut lines = LineIter { text, pos: start };
     let first = lines.next();
@@ -105,7 +105,7 @@ impl<'a> Iterator for LineIter<'a> {
 }
 
 /// Parses and checks a page's front matter. Every problem found is returned.
-pub fn parse(path: &Path, text: &str) -> Result<(FrontMatter, Layout), Diagnostics> {
+pub(crate) fn parse(path: &Path, text: &str) -> Result<(FrontMatter, Layout), Diagnostics> {
     let layout = split(path, text)?;
     let doc = YamlDoc::slice(path, text, layout.yaml_start, layout.yaml_end);
     let front: FrontMatter = doc.parse()?;
@@ -158,7 +158,7 @@ fn check_alias(alias: &str) -> Result<(), String> {
     Ok(())
 }
 
-pub fn is_date(s: &str) -> bool {
+pub(crate) fn is_date(s: &str) -> bool {
     let b = s.as_bytes();
     if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
         return false;

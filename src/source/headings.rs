@@ -12,7 +12,7 @@ use crate::text::slug::slugify;
 
 /// The Markdown extensions pages are written with. Every parse of a page's
 /// body uses these, so the ids found here are the ids rendering gives.
-pub fn markdown_options() -> Options {
+pub(crate) fn markdown_options() -> Options {
     Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_STRIKETHROUGH
@@ -55,7 +55,11 @@ impl HeadingIds {
 /// Heading ids of a page, in order, without rendering it.
 /// `text` is the page file's text, `body_start` where its Markdown begins
 /// (after the front matter); problems are placed in the file at `path`.
-pub fn anchors(path: &Path, text: &str, body_start: usize) -> Result<Vec<String>, Diagnostics> {
+pub(crate) fn anchors(
+    path: &Path,
+    text: &str,
+    body_start: usize,
+) -> Result<Vec<String>, Diagnostics> {
     let body = &text[body_start..];
     let mut errors = Diagnostics::default();
     let mut headings: Vec<(Option<String>, String, usize)> = Vec::new();

@@ -10,7 +10,7 @@ use crate::diag::{Code, Diagnostic, Diagnostics};
 /// A file found under a folder: its `/`-separated path relative to the
 /// folder and its path on disk.
 #[derive(Debug, Clone)]
-pub struct Found {
+pub(crate) struct Found {
     pub rel: String,
     pub path: PathBuf,
 }
@@ -18,7 +18,7 @@ pub struct Found {
 /// Whether a walk goes into names starting with `.` (content skips them;
 /// a site's `static/.well-known/` is published).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Hidden {
+pub(crate) enum Hidden {
     Skip,
     Keep,
 }
@@ -26,7 +26,7 @@ pub enum Hidden {
 /// Every file under `dir`, sorted by path, following symbolic links (a loop
 /// is an error), without editor temporary files. Unreadable entries are
 /// reported, all of them, after the walk.
-pub fn walk(dir: &Path, hidden: Hidden) -> (Vec<Found>, Diagnostics) {
+pub(crate) fn walk(dir: &Path, hidden: Hidden) -> (Vec<Found>, Diagnostics) {
     let mut files = Vec::new();
     let mut errors = Diagnostics::default();
     let walker = WalkDir::new(dir)
@@ -67,7 +67,7 @@ pub fn walk(dir: &Path, hidden: Hidden) -> (Vec<Found>, Diagnostics) {
 
 /// A text file's contents: UTF-8 (a byte-order mark is dropped), or an error
 /// at the first byte that is not.
-pub fn read_text(path: &Path) -> Result<String, Diagnostic> {
+pub(crate) fn read_text(path: &Path) -> Result<String, Diagnostic> {
     let bytes = std::fs::read(path)
         .map_err(|e| Diagnostic::in_file(Code::Io, path, format!("cannot read: {e}")))?;
     // A UTF-8 byte-order mark is not text: editors show no column for it.
@@ -89,7 +89,7 @@ pub fn read_text(path: &Path) -> Result<String, Diagnostic> {
 }
 
 /// `path` relative to `base`, with `/` separators.
-pub fn rel_path(base: &Path, path: &Path) -> String {
+pub(crate) fn rel_path(base: &Path, path: &Path) -> String {
     let rel = path.strip_prefix(base).unwrap_or(path);
     rel.components()
         .map(|c| c.as_os_str().to_string_lossy().into_owned())
@@ -98,7 +98,7 @@ pub fn rel_path(base: &Path, path: &Path) -> String {
 }
 
 /// Temporary files editors leave beside the ones being edited.
-pub fn is_editor_junk(rel: &str) -> bool {
+pub(crate) fn is_editor_junk(rel: &str) -> bool {
     let name = rel.rsplit('/').next().unwrap_or(rel);
     name.ends_with('~')
         || name.ends_with(".swp")

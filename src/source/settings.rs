@@ -252,13 +252,13 @@ pub fn load(path: &Path, text: &str, opts: &LoadOptions) -> Result<Settings, Dia
     }
 }
 
-pub fn is_hex_colour(s: &str) -> bool {
+pub(crate) fn is_hex_colour(s: &str) -> bool {
     s.strip_prefix('#')
         .is_some_and(|h| (h.len() == 3 || h.len() == 6) && h.chars().all(|c| c.is_ascii_hexdigit()))
 }
 
 /// A theme is a folder directly under `themes/`: a plain name, never a path.
-pub fn is_theme_name(s: &str) -> bool {
+pub(crate) fn is_theme_name(s: &str) -> bool {
     !s.is_empty()
         && !s.starts_with('.')
         && s.chars().all(|c| c.is_alphanumeric() || "-_.".contains(c))

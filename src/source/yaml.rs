@@ -38,11 +38,11 @@ struct Positions {
 }
 
 impl<'a> YamlDoc<'a> {
-    pub fn whole(path: &'a Path, text: &'a str) -> Self {
+    pub(crate) fn whole(path: &'a Path, text: &'a str) -> Self {
         Self::slice(path, text, 0, text.len())
     }
 
-    pub fn slice(path: &'a Path, file_text: &'a str, start: usize, end: usize) -> Self {
+    pub(crate) fn slice(path: &'a Path, file_text: &'a str, start: usize, end: usize) -> Self {
         YamlDoc {
             path,
             file_text,
@@ -55,7 +55,12 @@ impl<'a> YamlDoc<'a> {
     /// YAML that is not a byte range of the file, such as the body of a
     /// fenced block inside a list (whose indentation Markdown removed).
     /// Columns are then relative to the block's own text.
-    pub fn embedded(path: &'a Path, file_text: &'a str, yaml: &'a str, first_line: usize) -> Self {
+    pub(crate) fn embedded(
+        path: &'a Path,
+        file_text: &'a str,
+        yaml: &'a str,
+        first_line: usize,
+    ) -> Self {
         YamlDoc {
             path,
             file_text,
@@ -67,7 +72,7 @@ impl<'a> YamlDoc<'a> {
 
     /// Deserializes the document. Empty documents deserialize like an empty
     /// mapping, so a missing required key is reported as such.
-    pub fn parse<T: DeserializeOwned>(&self) -> Result<T, Diagnostic> {
+    pub(crate) fn parse<T: DeserializeOwned>(&self) -> Result<T, Diagnostic> {
         let blank = self
             .yaml
             .lines()
@@ -139,14 +144,24 @@ impl<'a> YamlDoc<'a> {
     }
 
     /// A diagnostic at the value found under `path` (or the document start).
-    pub fn error_at(&self, code: Code, path: &str, message: impl Into<String>) -> Diagnostic {
+    pub(crate) fn error_at(
+        &self,
+        code: Code,
+        path: &str,
+        message: impl Into<String>,
+    ) -> Diagnostic {
         let pos = self.locate(path).unwrap_or_else(|| self.doc_start());
         Diagnostic::at(code, self.path, self.file_text, pos, message)
     }
 
     /// A diagnostic at the key that holds the value at `path` (or the value,
     /// or the document start).
-    pub fn error_at_key(&self, code: Code, path: &str, message: impl Into<String>) -> Diagnostic {
+    pub(crate) fn error_at_key(
+        &self,
+        code: Code,
+        path: &str,
+        message: impl Into<String>,
+    ) -> Diagnostic {
         match self.locate_key(path) {
             Some(pos) => Diagnostic::at(code, self.path, self.file_text, pos, message),
             None => self.error_at(code, path, message),
@@ -154,13 +169,13 @@ impl<'a> YamlDoc<'a> {
     }
 
     /// Position (in the file) of the value at `path`: `a.b`, `list[2].c`.
-    pub fn locate(&self, path: &str) -> Option<LineCol> {
+    pub(crate) fn locate(&self, path: &str) -> Option<LineCol> {
         let positions = self.positions.get_or_init(|| collect_positions(self.yaml));
         positions.values.get(path).map(|p| self.shift(*p))
     }
 
     /// Position (in the file) of the key that holds the value at `path`.
-    pub fn locate_key(&self, path: &str) -> Option<LineCol> {
+    pub(crate) fn locate_key(&self, path: &str) -> Option<LineCol> {
         let positions = self.positions.get_or_init(|| collect_positions(self.yaml));
         positions.keys.get(path).map(|p| self.shift(*p))
     }

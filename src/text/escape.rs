@@ -2,12 +2,12 @@
 //! through Tera).
 
 /// Escapes text content: `&`, `<`, `>`.
-pub fn escape_text(s: &str) -> String {
+pub(crate) fn escape_text(s: &str) -> String {
     escape(s, false)
 }
 
 /// Escapes an attribute value (double- or single-quoted) or XML text.
-pub fn escape_attr(s: &str) -> String {
+pub(crate) fn escape_attr(s: &str) -> String {
     escape(s, true)
 }
 

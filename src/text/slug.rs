@@ -6,7 +6,7 @@
 
 use unicode_normalization::UnicodeNormalization;
 
-pub fn slugify(text: &str) -> String {
+pub(crate) fn slugify(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut pending_dash = false;
     for c in text.nfc().flat_map(char::to_lowercase) {
@@ -26,7 +26,7 @@ pub fn slugify(text: &str) -> String {
 }
 
 /// Whether `s` is already a valid slug (what a writer may put in `slug:`).
-pub fn is_slug(s: &str) -> bool {
+pub(crate) fn is_slug(s: &str) -> bool {
     !s.is_empty()
         && !s.starts_with('-')
         && !s.ends_with('-')

@@ -12,7 +12,7 @@ pub struct BaseUrl {
 impl BaseUrl {
     /// Accepts `http(s)://host[:port][/path]`; anything else is an error
     /// message for the caller to place.
-    pub fn parse(s: &str) -> Result<Self, String> {
+    pub(crate) fn parse(s: &str) -> Result<Self, String> {
         let rest = s
             .strip_prefix("https://")
             .map(|r| ("https://", r))

@@ -15,7 +15,7 @@ impl UrlBuilder {
 
     /// The href to write in the page at `from` to reach `to` (plus an
     /// optional `#fragment`, given without the `#`).
-    pub fn href(&self, from: &Route, to: &Route, fragment: Option<&str>) -> String {
+    pub(crate) fn href(&self, from: &Route, to: &Route, fragment: Option<&str>) -> String {
         let mut out = if self.relative {
             let mut s = "../".repeat(from.depth());
             s.push_str(&to.output_file());
@@ -35,7 +35,7 @@ impl UrlBuilder {
     }
 
     /// The same builder, making absolute paths under the base path.
-    pub fn absolute_paths(&self) -> Self {
+    pub(crate) fn absolute_paths(&self) -> Self {
         UrlBuilder {
             base: self.base.clone(),
             relative: false,
@@ -43,7 +43,7 @@ impl UrlBuilder {
     }
 
     /// The full URL of a route, for sitemap.xml, canonical links and feeds.
-    pub fn absolute(&self, to: &Route) -> String {
+    pub(crate) fn absolute(&self, to: &Route) -> String {
         format!("{}{}{}", self.base.origin, self.base.path, to.as_str())
     }
 }

@@ -7,7 +7,7 @@
 /// are ignored and tabs and newlines inside are dropped (so `java\nscript:`
 /// is `javascript`). Text before the first `:` counts as a scheme unless it
 /// holds `/`, `?` or `#` (then the colon is part of a path, query or fragment).
-pub fn scheme(url: &str) -> Option<String> {
+pub(crate) fn scheme(url: &str) -> Option<String> {
     let trimmed = url.trim_matches(|c: char| c <= ' ');
     let cleaned: String = trimmed
         .chars()

@@ -8,12 +8,12 @@ use std::fmt;
 pub struct Route(pub(super) String);
 
 impl Route {
-    pub fn home() -> Self {
+    pub(crate) fn home() -> Self {
         Route(String::new())
     }
 
     /// A page route from path segments: `["aspects", "speed"]` → `aspects/speed/`.
-    pub fn dir<S: AsRef<str>>(segments: &[S]) -> Self {
+    pub(crate) fn dir<S: AsRef<str>>(segments: &[S]) -> Self {
         let mut s = String::new();
         for seg in segments {
             s.push_str(seg.as_ref());
@@ -23,7 +23,7 @@ impl Route {
     }
 
     /// A file route, such as `sitemap.xml` or `assets/app.js`.
-    pub fn file(path: &str) -> Self {
+    pub(crate) fn file(path: &str) -> Self {
         Route(path.trim_start_matches('/').to_string())
     }
 
@@ -31,7 +31,7 @@ impl Route {
     /// last segment without an extension names a page, so `/about` is the
     /// route `about/` (which relative mode writes as `about/index.html`).
     /// A query string is kept.
-    pub fn site_path(path: &str) -> Self {
+    pub(crate) fn site_path(path: &str) -> Self {
         let (path, query) = match path.split_once('?') {
             Some((p, q)) => (p, Some(q)),
             None => (path, None),
@@ -51,16 +51,16 @@ impl Route {
     }
 
     /// Parses a route as written (`about/`, `404.html`).
-    pub fn parse(path: &str) -> Self {
+    pub(crate) fn parse(path: &str) -> Self {
         let p = path.trim_start_matches('/');
         Route(p.to_string())
     }
 
-    pub fn as_str(&self) -> &str {
+    pub(crate) fn as_str(&self) -> &str {
         &self.0
     }
 
-    pub fn is_dir(&self) -> bool {
+    pub(crate) fn is_dir(&self) -> bool {
         let path = self.path();
         path.is_empty() || path.ends_with('/')
     }
@@ -71,7 +71,7 @@ impl Route {
     }
 
     /// The file this route is written to, relative to the output folder.
-    pub fn output_file(&self) -> String {
+    pub(crate) fn output_file(&self) -> String {
         if self.is_dir() {
             format!("{}index.html", self.path())
         } else {

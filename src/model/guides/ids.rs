@@ -82,14 +82,14 @@ pub enum Winner {
 
 impl Winner {
     /// The words that are not technology ids.
-    pub const RESERVED: [&'static str; 3] = ["tie", "depends", "either"];
+    pub(crate) const RESERVED: [&'static str; 3] = ["tie", "depends", "either"];
     /// The words a verdict (or a criterion's edge) may use.
-    pub const VERDICT_WORDS: [&'static str; 2] = ["tie", "depends"];
+    pub(crate) const VERDICT_WORDS: [&'static str; 2] = ["tie", "depends"];
     /// The words a use case's recommendation may use.
-    pub const USE_CASE_WORDS: [&'static str; 1] = ["either"];
+    pub(crate) const USE_CASE_WORDS: [&'static str; 1] = ["either"];
 
     /// How it is written in YAML.
-    pub fn as_str(&self) -> &str {
+    pub(crate) fn as_str(&self) -> &str {
         match self {
             Winner::Technology(t) => t.as_str(),
             Winner::Tie => "tie",
@@ -98,7 +98,7 @@ impl Winner {
         }
     }
 
-    pub fn technology(&self) -> Option<&TechId> {
+    pub(crate) fn technology(&self) -> Option<&TechId> {
         match self {
             Winner::Technology(t) => Some(t),
             _ => None,

@@ -142,12 +142,12 @@ pub struct Guide {
 }
 
 impl Guide {
-    pub fn technology(&self, id: &str) -> Option<&Technology> {
+    pub(crate) fn technology(&self, id: &str) -> Option<&Technology> {
         self.technologies.iter().find(|t| t.id.as_str() == id)
     }
 
     /// Display name of a winner: a technology's name, "Tie", "Depends", "Either".
-    pub fn winner_name(&self, winner: &Winner) -> String {
+    pub(crate) fn winner_name(&self, winner: &Winner) -> String {
         match winner {
             Winner::Tie => "Tie".into(),
             Winner::Depends => "Depends".into(),
@@ -158,15 +158,15 @@ impl Guide {
         }
     }
 
-    pub fn source(&self, id: &str) -> Option<&Source> {
+    pub(crate) fn source(&self, id: &str) -> Option<&Source> {
         self.sources.iter().find(|s| s.id.as_str() == id)
     }
 
-    pub fn aspect(&self, id: &str) -> Option<&Aspect> {
+    pub(crate) fn aspect(&self, id: &str) -> Option<&Aspect> {
         self.aspects.iter().find(|a| a.id.as_str() == id)
     }
 
-    pub fn benchmark(&self, id: &str) -> Option<&Benchmark> {
+    pub(crate) fn benchmark(&self, id: &str) -> Option<&Benchmark> {
         self.benchmarks.iter().find(|b| b.id.as_str() == id)
     }
 }

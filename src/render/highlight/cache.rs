@@ -29,12 +29,12 @@ impl Highlighter {
     }
 
     /// Whether this highlighter was made for these themes.
-    pub fn themes_are(&self, light: &str, dark: &str) -> bool {
+    pub(crate) fn themes_are(&self, light: &str, dark: &str) -> bool {
         self.themes == format!("{light}\n{dark}")
     }
 
     /// The HTML of `code` in `lang` (see [`super::highlight`]).
-    pub fn highlight(&self, code: &str, lang: &str) -> Arc<str> {
+    pub(crate) fn highlight(&self, code: &str, lang: &str) -> Arc<str> {
         let mut h = std::collections::hash_map::DefaultHasher::new();
         (lang, code, &self.themes).hash(&mut h);
         let key = h.finish();

@@ -25,14 +25,14 @@ static THEMES: LazyLock<ThemeSet> = LazyLock::new(ThemeSet::load_defaults);
 
 const CLASS_STYLE: ClassStyle = ClassStyle::SpacedPrefixed { prefix: "hl-" };
 
-pub fn theme_names() -> Vec<&'static str> {
+pub(crate) fn theme_names() -> Vec<&'static str> {
     THEMES.themes.keys().map(String::as_str).collect()
 }
 
 /// Highlights `code` written in `lang` (uncached; pages go through a
 /// [`Highlighter`]) (a fence's info string's first word).
 /// An unknown or empty language gives the code escaped, unhighlighted.
-pub fn highlight(code: &str, lang: &str) -> String {
+pub(crate) fn highlight(code: &str, lang: &str) -> String {
     let syntax = (!lang.is_empty())
         .then(|| SYNTAXES.find_syntax_by_token(lang))
         .flatten();
@@ -77,7 +77,7 @@ pub fn highlight(code: &str, lang: &str) -> String {
 /// those media, so exactly one palette applies at a time: two palettes'
 /// rules (with different selectors) never mix. An unknown name (settings
 /// check names first) gives an empty stylesheet.
-pub fn stylesheet(name: &str) -> String {
+pub(crate) fn stylesheet(name: &str) -> String {
     let css = THEMES
         .themes
         .get(name)

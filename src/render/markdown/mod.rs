@@ -39,7 +39,7 @@ use sections::Sections;
 use tables::TableBox;
 
 /// The fence info string that marks an embed.
-pub const EMBED_LANG: &str = "verdict";
+pub(crate) const EMBED_LANG: &str = "verdict";
 
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
 pub struct TocEntry {
