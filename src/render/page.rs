@@ -90,6 +90,9 @@ impl<'a> Renderer<'a> {
         deps.pages
             .extend(md.linked.iter().map(|&id| self.source_of(id)));
         deps.guides.extend(md.guides.iter().cloned());
+        for t in &md.templates {
+            deps.templates.extend(self.cx.templates.closure(t));
+        }
         let link = |id: PageId, deps: &mut PageDeps| -> LinkView<'a> {
             deps.pages.insert(self.source_of(id));
             self.link_view(&page.route, id)

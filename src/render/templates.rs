@@ -10,15 +10,21 @@
 //! under its content-hashed name. Both read the `route` context variable
 //! that every render sets, and make absolute paths when `absolute_urls` is
 //! true (the 404 page).
+//!
+//! Filter: `text` escapes a value for element text (`&`, `<`, `>`, leaving
+//! quotes as written) and marks it safe; autoescaping alone also escapes
+//! quotes, which only attribute values need.
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use tera::{Context, ErrorKind, Kwargs, State, Tera};
+use tera::{Context, ErrorKind, Kwargs, State, Tera, Value};
 
 use crate::diag::{Code, Diagnostic, LineCol};
 use crate::source::theme::Theme;
+use crate::text::escape::escape_text;
 use crate::url::{Route, UrlBuilder, split_fragment};
 
 pub struct Templates {
@@ -41,6 +47,9 @@ impl Templates {
         }
         let mut tera = Tera::new();
         tera.autoescape_on(vec![".html", ".htm", ".xml", ".svg"]);
+        tera.register_filter("text", |val: Cow<'_, str>, _: Kwargs, _: &State| -> Value {
+            Value::safe_string(&escape_text(&val))
+        });
         let links = Arc::new(Links {
             absolute: urls.absolute_paths(),
             site: urls,

@@ -7,29 +7,44 @@
 //! when a site has several.
 //!
 //! In: the block's text and place, the page and the site. Out: plain HTML
-//! that needs no JavaScript. Every text from YAML is escaped or rendered as
-//! inline Markdown; an embed naming something that does not exist is an error
-//! at its file:line:col.
+//! that needs no JavaScript. The markup lives in the theme, in
+//! `templates/embeds/<kind>.html` (`table`, `verdict`, `verdicts`,
+//! `use-cases`, `chart`, `sources`, `technologies`), so a theme can restyle
+//! it; this module builds the views those templates get as `embed` (see
+//! [`views`]): hrefs relative to the page, winner badges, inline Markdown
+//! already rendered to HTML, element ids not yet used on the page, formatted
+//! numbers. Every other text from YAML is escaped by the template. An embed
+//! naming something that does not exist is an error at its file:line:col; a
+//! template error is reported at the template's line.
 
 use std::collections::{BTreeSet, HashSet};
 
 use serde::Deserialize;
+use tera::Context;
 
 use super::RenderCx;
 use super::inline;
 use crate::diag::{Code, Diagnostic, suggestion};
-use crate::model::guides::{Better, Guide, GuideId, Technology, Winner};
+use crate::model::guides::{Better, Guide, GuideId, Source, Technology, Winner};
 use crate::model::page::{Page, PageId};
 use crate::model::site::Site;
 use crate::source::yaml::YamlDoc;
-use crate::text::escape::{escape_attr, escape_text};
+
+mod views;
+
+use views::{
+    BadgeView, ChartView, CriterionRow, PageLinkView, SeriesRow, SourceItem, SourceView,
+    SourcesView, SummaryItem, TableView, TechView, TechnologiesView, TechnologyCard, UseCaseItem,
+    UseCasesView, VerdictRow, VerdictView, VerdictsView,
+};
 
 /// What an embed adds to its page besides HTML: the pages it links to, the
-/// guide it reads, and the element ids it takes.
+/// guide it reads, the element ids it takes and the template it renders.
 pub struct EmbedOut<'a> {
     pub linked: &'a mut BTreeSet<PageId>,
     pub guides: &'a mut BTreeSet<GuideId>,
     pub ids: &'a mut HashSet<String>,
+    pub templates: &'a mut BTreeSet<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -119,25 +134,35 @@ pub fn render(
     };
     let guide = pick_guide(doc, spec.guide.as_deref(), site)?;
     out.guides.insert(guide.id.clone());
-    let mut r = Writer {
+    let mut w = Writer {
         guide,
         page,
         site,
         linked: out.linked,
         ids: out.ids,
-        out: String::new(),
     };
     let place = |m: String| doc.error_at(Code::Embed, key, m);
+    let mut ctx = Context::new();
+    ctx.insert("route", page.route.as_str());
     match kind {
-        Kind::Table => r.table().map_err(place)?,
-        Kind::Verdict(id) => r.verdict(id).map_err(place)?,
-        Kind::UseCases => r.use_cases().map_err(place)?,
-        Kind::Chart(id) => r.chart(id).map_err(place)?,
-        Kind::Sources => r.sources().map_err(place)?,
-        Kind::Technologies => r.technologies().map_err(place)?,
-        Kind::Verdicts => r.verdicts().map_err(place)?,
+        Kind::Table => ctx.insert("embed", &w.table().map_err(place)?),
+        Kind::Verdict(id) => ctx.insert("embed", &w.verdict(id).map_err(place)?),
+        Kind::UseCases => ctx.insert("embed", &w.use_cases().map_err(place)?),
+        Kind::Chart(id) => ctx.insert("embed", &w.chart(id).map_err(place)?),
+        Kind::Sources => ctx.insert("embed", &w.sources().map_err(place)?),
+        Kind::Technologies => ctx.insert("embed", &w.technologies().map_err(place)?),
+        Kind::Verdicts => ctx.insert("embed", &w.verdicts().map_err(place)?),
     }
-    Ok(r.out)
+    let template = format!("embeds/{key}.html");
+    if !cx.templates.has(&template) {
+        return Err(doc.error_at(
+            Code::Embed,
+            key,
+            format!("the theme has no template `{template}`: add it, or extend the default theme"),
+        ));
+    }
+    out.templates.insert(template.clone());
+    cx.templates.render(&template, &ctx)
 }
 
 fn pick_guide<'s>(
@@ -183,7 +208,6 @@ struct Writer<'a> {
     site: &'a Site,
     linked: &'a mut BTreeSet<PageId>,
     ids: &'a mut HashSet<String>,
-    out: String,
 }
 
 impl Writer<'_> {
@@ -194,51 +218,37 @@ impl Writer<'_> {
     }
 
     /// The href of the page at `rel` and its title.
-    fn page_link(&mut self, rel: &str) -> Result<(String, &str), String> {
+    fn page_link(&mut self, rel: &str) -> Result<PageLinkView, String> {
         let site = self.site;
         let id = site.find_page(rel)?;
         self.linked.insert(id);
         let page = &site.pages[id];
-        Ok((
-            site.urls().href(&self.page.route, &page.route, None),
-            page.title(),
-        ))
+        Ok(PageLinkView {
+            href: site.urls().href(&self.page.route, &page.route, None),
+            title: page.title().to_string(),
+        })
     }
 
     fn page_href(&mut self, rel: &str) -> Result<String, String> {
-        self.page_link(rel).map(|(href, _)| href)
+        self.page_link(rel).map(|l| l.href)
     }
 
-    /// ` id="prefix-id"`, or nothing when the page already uses that id.
-    fn id_attr(&mut self, prefix: &str, id: &str) -> String {
+    /// The element id `prefix-id`, or `None` when the page already uses it.
+    fn element_id(&mut self, prefix: &str, id: &str) -> Option<String> {
         let id = format!("{prefix}-{id}");
-        if self.ids.insert(id.clone()) {
-            format!(" id=\"{}\"", escape_attr(&id))
-        } else {
-            String::new()
-        }
+        self.ids.insert(id.clone()).then_some(id)
     }
 
-    fn push(&mut self, s: &str) {
-        self.out.push_str(s);
-    }
-
-    /// A technology's name with its colour as a CSS variable for markers.
-    fn badge(&self, winner: &Winner) -> String {
-        let name = escape_text(&self.guide.winner_name(winner));
-        match winner
+    /// A winner's name, with its technology's id and colour when it is one.
+    fn badge(&self, winner: &Winner) -> BadgeView {
+        let tech = winner
             .technology()
-            .and_then(|t| self.guide.technology(t.as_str()))
-        {
-            Some(t) => format!(
-                "<span class=\"badge\" data-winner=\"{}\" style=\"--tech: {}\">{name}</span>",
-                escape_attr(t.id.as_str()),
-                escape_attr(&t.colour)
-            ),
-            None => format!(
-                "<span class=\"badge badge-{}\">{name}</span>",
-                escape_attr(winner.as_str())
-            ),
+            .and_then(|t| self.guide.technology(t.as_str()));
+        BadgeView {
+            name: self.guide.winner_name(winner),
+            technology: tech.map(|t| t.id.as_str().to_string()),
+            colour: tech.map(|t| t.colour.clone()),
+            kind: winner.as_str().to_string(),
         }
     }
 
@@ -256,143 +266,126 @@ impl Writer<'_> {
         }
     }
 
-    fn table(&mut self) -> Result<(), String> {
+    fn table(&mut self) -> Result<TableView, String> {
         let g = self.guide;
         if g.criteria.is_empty() {
             return Err(format!("guide `{}` has no criteria.yaml entries", g.id));
         }
-        let names = escape_attr(&self.names());
-        self.push(&format!(
-            "<div class=\"table-scroll comparison\" role=\"region\" aria-label=\"Comparison of {names}\" tabindex=\"0\">\n<table>\n<caption>Quick comparison of {}</caption>\n<thead><tr><th scope=\"col\">Category</th>",
-            escape_text(&self.names())
-        ));
-        for t in &g.technologies {
-            self.push(&format!("<th scope=\"col\">{}</th>", escape_text(&t.name)));
-        }
-        self.push("<th scope=\"col\">Edge</th></tr></thead>\n<tbody>\n");
+        let mut rows = Vec::new();
         for c in &g.criteria {
-            let category = escape_text(&c.category);
-            let head = match &c.page {
-                Some(p) => format!(
-                    "<a href=\"{}\">{category}</a>",
-                    escape_attr(&self.page_href(p)?)
-                ),
-                None => category,
+            let href = match &c.page {
+                Some(p) => Some(self.page_href(p)?),
+                None => None,
             };
-            let id = self.id_attr("criterion", c.id.as_str());
-            self.push(&format!("<tr{id}><th scope=\"row\">{head}</th>"));
+            let id = self.element_id("criterion", c.id.as_str());
+            let mut cells_html = Vec::new();
             for t in &g.technologies {
                 let cell = c.cells.get(&t.id).map(String::as_str).unwrap_or("");
-                let html = self.md(cell)?;
-                self.push(&format!("<td>{html}</td>"));
+                cells_html.push(self.md(cell)?);
             }
-            let edge = match &c.winner {
-                Some(w) => self.badge(w),
-                None => "<span class=\"badge badge-none\">–</span>".to_string(),
-            };
-            self.push(&format!("<td>{edge}</td></tr>\n"));
+            rows.push(CriterionRow {
+                id,
+                category: c.category.clone(),
+                href,
+                cells_html,
+                edge: c.winner.as_ref().map(|w| self.badge(w)),
+            });
         }
-        self.push("</tbody>\n</table>\n</div>\n");
-        Ok(())
+        Ok(TableView {
+            names: self.names(),
+            technologies: g.technologies.iter().map(tech_view).collect(),
+            rows,
+        })
     }
 
-    fn verdict(&mut self, id: &str) -> Result<(), String> {
+    fn verdict(&mut self, id: &str) -> Result<VerdictView, String> {
         let g = self.guide;
         let Some(a) = g.aspect(id) else {
             let hint = suggestion(id, g.aspects.iter().map(|a| a.id.as_str()));
             return Err(format!("guide `{}` has no aspect `{id}`{hint}", g.id));
         };
         let winner = self.badge(&a.verdict.winner);
-        let reasoning = self.md(&a.verdict.reasoning)?;
-        let id = self.id_attr("verdict", a.id.as_str());
-        self.push(&format!(
-            "<div class=\"verdict-card\"{id}>\n<p class=\"verdict-head\"><span class=\"verdict-label\">Verdict on {}:</span> {winner}</p>\n<p class=\"verdict-reasoning\">{reasoning}</p>\n<dl class=\"verdict-summary\">\n",
-            escape_text(&a.title.to_lowercase())
-        ));
+        let reasoning_html = self.md(&a.verdict.reasoning)?;
+        let id = self.element_id("verdict", a.id.as_str());
+        let mut summary = Vec::new();
         for t in &g.technologies {
             let s = a.summary.get(&t.id).map(String::as_str).unwrap_or("");
-            let html = self.md(s)?;
-            self.push(&format!(
-                "<dt>{}</dt><dd>{html}</dd>\n",
-                escape_text(&t.name)
-            ));
+            summary.push(SummaryItem {
+                technology: tech_view(t),
+                html: self.md(s)?,
+            });
         }
-        self.push("</dl>\n");
-        if self.page.source.file.rel != a.page {
-            let href = self.page_href(&a.page)?;
-            self.push(&format!(
-                "<p class=\"verdict-more\"><a href=\"{}\">Read the full analysis of {}</a></p>\n",
-                escape_attr(&href),
-                escape_text(&a.title.to_lowercase())
-            ));
-        }
-        if !a.sources.is_empty() {
-            self.push("<p class=\"verdict-sources\">Sources: ");
-            let mut items = Vec::new();
-            for s in &a.sources {
-                if let Some(src) = g.source(s.as_str()) {
-                    items.push(source_ref(src));
-                }
-            }
-            self.push(&items.join("; "));
-            self.push(".</p>\n");
-        }
-        self.push("</div>\n");
-        Ok(())
+        let more_href = if self.page.source.file.rel != a.page {
+            Some(self.page_href(&a.page)?)
+        } else {
+            None
+        };
+        Ok(VerdictView {
+            id,
+            aspect: a.id.as_str().to_string(),
+            title: a.title.clone(),
+            title_lower: a.title.to_lowercase(),
+            winner,
+            reasoning_html,
+            summary,
+            more_href,
+            sources: a
+                .sources
+                .iter()
+                .filter_map(|s| g.source(s.as_str()))
+                .map(source_view)
+                .collect(),
+        })
     }
 
     /// Every aspect's verdict in one short table: the answer at a glance.
-    fn verdicts(&mut self) -> Result<(), String> {
+    fn verdicts(&mut self) -> Result<VerdictsView, String> {
         let g = self.guide;
         if g.aspects.is_empty() {
             return Err(format!("guide `{}` has no aspects.yaml entries", g.id));
         }
-        self.push(&format!(
-            "<div class=\"table-scroll verdicts\" role=\"region\" aria-label=\"Verdicts on {0}\" tabindex=\"0\">\n<table>\n<caption>Verdicts, aspect by aspect</caption>\n<thead><tr><th scope=\"col\">Aspect</th><th scope=\"col\">Edge</th></tr></thead>\n<tbody>\n",
-            escape_attr(&self.names())
-        ));
+        let mut rows = Vec::new();
         for a in &g.aspects {
-            let href = self.page_href(&a.page)?;
-            let badge = self.badge(&a.verdict.winner);
-            self.push(&format!(
-                "<tr><th scope=\"row\"><a href=\"{}\">{}</a></th><td>{badge}</td></tr>\n",
-                escape_attr(&href),
-                escape_text(&a.title)
-            ));
+            rows.push(VerdictRow {
+                aspect: a.id.as_str().to_string(),
+                title: a.title.clone(),
+                href: self.page_href(&a.page)?,
+                winner: self.badge(&a.verdict.winner),
+            });
         }
-        self.push("</tbody>\n</table>\n</div>\n");
-        Ok(())
+        Ok(VerdictsView {
+            names: self.names(),
+            rows,
+        })
     }
 
-    fn use_cases(&mut self) -> Result<(), String> {
+    fn use_cases(&mut self) -> Result<UseCasesView, String> {
         let g = self.guide;
         if g.use_cases.is_empty() {
             return Err(format!("guide `{}` has no use_cases.yaml entries", g.id));
         }
-        self.push("<ul class=\"use-cases\">\n");
+        let mut items = Vec::new();
         for u in &g.use_cases {
-            let need = self.md(&u.need)?;
-            let why = self.md(&u.why)?;
-            let rec = self.badge(&u.recommended);
-            let id = self.id_attr("use-case", u.id.as_str());
-            self.push(&format!(
-                "<li class=\"use-case\"{id}><p class=\"use-case-need\">{need}</p><p class=\"use-case-rec\">Recommended: {rec}</p><p class=\"use-case-why\">{why}</p>"
-            ));
-            if let Some(p) = &u.page {
-                let (href, title) = self.page_link(p)?;
-                let title = escape_text(title);
-                self.push(&format!(
-                    "<p class=\"use-case-more\">More: <a href=\"{}\">{title}</a></p>",
-                    escape_attr(&href)
-                ));
-            }
-            self.push("</li>\n");
+            let need_html = self.md(&u.need)?;
+            let why_html = self.md(&u.why)?;
+            let recommended = self.badge(&u.recommended);
+            let id = self.element_id("use-case", u.id.as_str());
+            let more = match &u.page {
+                Some(p) => Some(self.page_link(p)?),
+                None => None,
+            };
+            items.push(UseCaseItem {
+                id,
+                need_html,
+                why_html,
+                recommended,
+                more,
+            });
         }
-        self.push("</ul>\n");
-        Ok(())
+        Ok(UseCasesView { items })
     }
 
-    fn chart(&mut self, id: &str) -> Result<(), String> {
+    fn chart(&mut self, id: &str) -> Result<ChartView, String> {
         let g = self.guide;
         let Some(b) = g.benchmark(id) else {
             let hint = suggestion(id, g.benchmarks.iter().map(|b| b.id.as_str()));
@@ -405,106 +398,84 @@ impl Writer<'_> {
             Better::Higher => "higher is better",
             Better::Lower => "lower is better",
         };
-        let id = self.id_attr("benchmark", b.id.as_str());
-        self.push(&format!(
-            "<figure class=\"benchmark\"{id}>\n<div class=\"table-scroll\" role=\"region\" aria-label=\"{}\" tabindex=\"0\">\n<table>\n<caption>{} <span class=\"unit\">({}; {better})</span></caption>\n<thead><tr><th scope=\"col\">Series</th><th scope=\"col\">{}</th></tr></thead>\n<tbody>\n",
-            escape_attr(&b.title),
-            escape_text(&b.title),
-            escape_text(&b.unit),
-            escape_text(&capitalize(&b.unit))
-        ));
-        for s in &b.series {
-            let tech: Option<&Technology> = g.technology(s.technology.as_str());
-            let style = tech
-                .map(|t| format!(" style=\"--tech: {}\"", escape_attr(&t.colour)))
-                .unwrap_or_default();
-            self.push(&format!(
-                "<tr><th scope=\"row\"><span class=\"swatch\"{style}></span>{}</th><td class=\"num\">{}</td></tr>\n",
-                escape_text(&s.label),
-                format_number(s.value)
-            ));
-        }
-        self.push("</tbody>\n</table>\n</div>\n<figcaption>\n");
-        if let Some(src) = g.source(b.source.as_str()) {
-            self.push(&format!(
-                "<p><strong>Source:</strong> {}.</p>\n",
-                source_ref(src)
-            ));
-        }
-        let method = self.md(&b.method)?;
-        let caveats = self.md(&b.caveats)?;
-        self.push(&format!(
-            "<p><strong>Method:</strong> {method}</p>\n<p><strong>What it does not show:</strong> {caveats}</p>\n</figcaption>\n</figure>\n"
-        ));
-        Ok(())
+        let id = self.element_id("benchmark", b.id.as_str());
+        let series = b
+            .series
+            .iter()
+            .map(|s| SeriesRow {
+                label: s.label.clone(),
+                colour: g
+                    .technology(s.technology.as_str())
+                    .map(|t| t.colour.clone()),
+                value: format_number(s.value),
+            })
+            .collect();
+        Ok(ChartView {
+            id,
+            dataset: b.id.as_str().to_string(),
+            title: b.title.clone(),
+            unit: b.unit.clone(),
+            unit_heading: capitalize(&b.unit),
+            better,
+            series,
+            source: g.source(b.source.as_str()).map(source_view),
+            method_html: self.md(&b.method)?,
+            caveats_html: self.md(&b.caveats)?,
+        })
     }
 
-    fn sources(&mut self) -> Result<(), String> {
+    fn sources(&mut self) -> Result<SourcesView, String> {
         let g = self.guide;
-        self.push("<ol class=\"sources\">\n");
+        let mut items = Vec::new();
         for s in &g.sources {
-            let note = self.md(&s.note)?;
-            let id = self.id_attr("source", s.id.as_str());
-            self.push(&format!("<li{id}>{}.", source_ref(s)));
-            if !note.is_empty() {
-                self.push(&format!(" <span class=\"source-note\">{note}</span>"));
-            }
-            self.push("</li>\n");
+            let note_html = self.md(&s.note)?;
+            let id = self.element_id("source", s.id.as_str());
+            items.push(SourceItem {
+                id,
+                source: source_view(s),
+                note_html,
+            });
         }
-        self.push("</ol>\n");
-        Ok(())
+        Ok(SourcesView { items })
     }
 
-    fn technologies(&mut self) -> Result<(), String> {
+    fn technologies(&mut self) -> Result<TechnologiesView, String> {
         let g = self.guide;
-        self.push("<ul class=\"cards technologies\">\n");
+        let mut items = Vec::new();
         for t in &g.technologies {
-            let summary = self.md(&t.summary)?;
-            self.push(&format!(
-                "<li class=\"card\" style=\"--tech: {}\"><p class=\"card-title\">{}</p><p>{summary}</p>",
-                escape_attr(&t.colour),
-                escape_text(&t.name)
-            ));
-            if !t.links.is_empty() {
-                let links: Vec<String> = t
+            items.push(TechnologyCard {
+                technology: tech_view(t),
+                summary_html: self.md(&t.summary)?,
+                links: t
                     .links
                     .iter()
-                    .map(|l| {
-                        format!(
-                            "<a href=\"{}\">{}</a>",
-                            escape_attr(&l.url),
-                            escape_text(&l.title)
-                        )
+                    .map(|l| PageLinkView {
+                        href: l.url.clone(),
+                        title: l.title.clone(),
                     })
-                    .collect();
-                self.push(&format!(
-                    "<p class=\"card-links\">{}</p>",
-                    links.join(" · ")
-                ));
-            }
-            self.push("</li>\n");
+                    .collect(),
+            });
         }
-        self.push("</ul>\n");
-        Ok(())
+        Ok(TechnologiesView { items })
     }
 }
 
-/// "Title, Publisher, 2025" with the title linked when the source has a URL.
-fn source_ref(s: &crate::model::guides::Source) -> String {
-    let title = escape_text(&s.title);
-    let title = if s.url.is_empty() {
-        format!("<cite>{title}</cite>")
-    } else {
-        format!(
-            "<cite><a href=\"{}\">{title}</a></cite>",
-            escape_attr(&s.url)
-        )
-    };
-    format!(
-        "{title}, {}, {}",
-        escape_text(&s.publisher),
-        escape_text(&s.date)
-    )
+fn tech_view(t: &Technology) -> TechView {
+    TechView {
+        id: t.id.as_str().to_string(),
+        name: t.name.clone(),
+        colour: t.colour.clone(),
+    }
+}
+
+fn source_view(s: &Source) -> SourceView {
+    SourceView {
+        id: s.id.as_str().to_string(),
+        title: s.title.clone(),
+        url: s.url.clone(),
+        publisher: s.publisher.clone(),
+        date: s.date.clone(),
+    }
 }
 
 fn capitalize(s: &str) -> String {

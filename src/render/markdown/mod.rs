@@ -56,6 +56,8 @@ pub struct Rendered {
     pub linked: BTreeSet<PageId>,
     /// Guides whose data the page's embeds show.
     pub guides: BTreeSet<GuideId>,
+    /// Theme templates the page's embeds rendered (`embeds/<kind>.html`).
+    pub templates: BTreeSet<String>,
     /// Whether the page holds highlighted code (themes load the
     /// highlighting stylesheets only then).
     pub has_code: bool,
@@ -267,6 +269,7 @@ impl<'e> Writer<'_, 'e> {
             linked: &mut self.out.linked,
             guides: &mut self.out.guides,
             ids: &mut self.element_ids,
+            templates: &mut self.out.templates,
         };
         match embeds::render(&doc, self.page, self.cx, &mut out) {
             Ok(html) => self.events.push(Event::Html(html.into())),

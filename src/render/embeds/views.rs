@@ -1,0 +1,171 @@
+//! What the embed templates (`embeds/<kind>.html` in the theme) receive as
+//! `embed`: values already computed for the page the embed is on. Hrefs are
+//! relative to that page; `*_html` fields are inline Markdown rendered to
+//! trusted HTML (output them with `| safe`); an `id` is `None` when the page
+//! already uses that element id; numbers are formatted as written in data.
+
+use serde::Serialize;
+
+/// Who has the edge: a technology (its id, name and colour) or a kind of
+/// outcome (`tie`, `depends`, `either`) with its display name.
+#[derive(Serialize)]
+pub struct BadgeView {
+    pub name: String,
+    /// The technology's id, when the winner is one.
+    pub technology: Option<String>,
+    /// The technology's colour (a CSS colour), when the winner is one.
+    pub colour: Option<String>,
+    /// `tie`, `depends`, `either`, or the technology's id.
+    pub kind: String,
+}
+
+/// A cited source: "Title, Publisher, Date", the title linked when `url`
+/// is not empty.
+#[derive(Serialize)]
+pub struct SourceView {
+    pub id: String,
+    pub title: String,
+    pub url: String,
+    pub publisher: String,
+    pub date: String,
+}
+
+/// A link to another page of the site.
+#[derive(Serialize)]
+pub struct PageLinkView {
+    pub href: String,
+    pub title: String,
+}
+
+/// A technology's id, name and colour.
+#[derive(Serialize)]
+pub struct TechView {
+    pub id: String,
+    pub name: String,
+    pub colour: String,
+}
+
+/// `table: true`.
+#[derive(Serialize)]
+pub struct TableView {
+    /// "A and B", "A, B, and C".
+    pub names: String,
+    pub technologies: Vec<TechView>,
+    pub rows: Vec<CriterionRow>,
+}
+
+#[derive(Serialize)]
+pub struct CriterionRow {
+    pub id: Option<String>,
+    pub category: String,
+    /// The criterion's page, when it has one.
+    pub href: Option<String>,
+    /// One cell per technology, in the order of `technologies`.
+    pub cells_html: Vec<String>,
+    /// `None` when the criterion names no winner.
+    pub edge: Option<BadgeView>,
+}
+
+/// `verdict: <aspect>`.
+#[derive(Serialize)]
+pub struct VerdictView {
+    pub id: Option<String>,
+    pub aspect: String,
+    pub title: String,
+    /// The title in lower case, as used in running text.
+    pub title_lower: String,
+    pub winner: BadgeView,
+    pub reasoning_html: String,
+    pub summary: Vec<SummaryItem>,
+    /// The aspect's page, unless the embed is on it.
+    pub more_href: Option<String>,
+    pub sources: Vec<SourceView>,
+}
+
+#[derive(Serialize)]
+pub struct SummaryItem {
+    pub technology: TechView,
+    pub html: String,
+}
+
+/// `verdicts: true`.
+#[derive(Serialize)]
+pub struct VerdictsView {
+    pub names: String,
+    pub rows: Vec<VerdictRow>,
+}
+
+#[derive(Serialize)]
+pub struct VerdictRow {
+    pub aspect: String,
+    pub title: String,
+    pub href: String,
+    pub winner: BadgeView,
+}
+
+/// `use-cases: true`.
+#[derive(Serialize)]
+pub struct UseCasesView {
+    pub items: Vec<UseCaseItem>,
+}
+
+#[derive(Serialize)]
+pub struct UseCaseItem {
+    pub id: Option<String>,
+    pub need_html: String,
+    pub why_html: String,
+    pub recommended: BadgeView,
+    pub more: Option<PageLinkView>,
+}
+
+/// `chart: <dataset>`.
+#[derive(Serialize)]
+pub struct ChartView {
+    pub id: Option<String>,
+    pub dataset: String,
+    pub title: String,
+    pub unit: String,
+    /// The unit with its first letter in upper case: the column heading.
+    pub unit_heading: String,
+    /// `higher is better` or `lower is better`.
+    pub better: &'static str,
+    pub series: Vec<SeriesRow>,
+    pub source: Option<SourceView>,
+    pub method_html: String,
+    pub caveats_html: String,
+}
+
+#[derive(Serialize)]
+pub struct SeriesRow {
+    pub label: String,
+    /// The series' technology colour, when it names a known technology.
+    pub colour: Option<String>,
+    pub value: String,
+}
+
+/// `sources: true`.
+#[derive(Serialize)]
+pub struct SourcesView {
+    pub items: Vec<SourceItem>,
+}
+
+#[derive(Serialize)]
+pub struct SourceItem {
+    pub id: Option<String>,
+    pub source: SourceView,
+    /// Empty when the source has no note.
+    pub note_html: String,
+}
+
+/// `technologies: true`.
+#[derive(Serialize)]
+pub struct TechnologiesView {
+    pub items: Vec<TechnologyCard>,
+}
+
+#[derive(Serialize)]
+pub struct TechnologyCard {
+    pub technology: TechView,
+    pub summary_html: String,
+    pub links: Vec<PageLinkView>,
+}
