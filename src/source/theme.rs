@@ -166,8 +166,25 @@ pub fn load(
             }
         }
     }
+    // Embeds render through `templates/embeds/`; a theme that does not
+    // extend the default one (or predates a kind of embed) gets the built-in
+    // templates for what it lacks, so every embed renders in every theme.
+    for (rel, bytes) in embedded::FILES {
+        if let Some(name) = rel.strip_prefix(EMBED_TEMPLATES) {
+            theme
+                .templates
+                .entry(format!("embeds/{name}"))
+                .or_insert_with(|| ThemeFile {
+                    display: PathBuf::from(format!("<built-in default theme>/{rel}")),
+                    bytes: bytes.to_vec(),
+                });
+        }
+    }
     Ok(theme)
 }
+
+/// Where the built-in embed templates live in the default theme.
+const EMBED_TEMPLATES: &str = "templates/embeds/";
 
 #[cfg(test)]
 mod tests {
@@ -207,6 +224,27 @@ mod tests {
         assert_eq!(theme.chain, ["mine", "default"]);
         assert_eq!(theme.templates["page.html"].bytes, b"custom");
         assert!(theme.templates.contains_key("base.html"));
+    }
+
+    #[test]
+    fn a_theme_without_embed_templates_gets_the_built_in_ones() {
+        let dir = tempfile::tempdir().unwrap();
+        let own = dir.path().join("themes/own/templates");
+        std::fs::create_dir_all(&own).unwrap();
+        std::fs::write(own.join("page.html"), "mine").unwrap();
+        std::fs::create_dir_all(own.join("embeds")).unwrap();
+        std::fs::write(own.join("embeds/verdict.html"), "my card").unwrap();
+        let theme = load(dir.path(), "own", &|m| Diagnostic::global(Code::Theme, m)).unwrap();
+        assert_eq!(theme.templates["embeds/verdict.html"].bytes, b"my card");
+        assert!(
+            theme.templates["embeds/table.html"]
+                .display
+                .starts_with("<built-in default theme>")
+        );
+        assert!(
+            !theme.templates.contains_key("base.html"),
+            "only embeds fall back"
+        );
     }
 
     #[test]
