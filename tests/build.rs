@@ -208,6 +208,34 @@ fn same_input_gives_same_bytes() {
     assert_eq!(snapshot_tree(&a), snapshot_tree(&b));
 }
 
+/// Regression: Tera's maps iterated in a random order (a hash map seeded
+/// per process), so a template looping over a data map or `guides` gave
+/// different bytes from one build to the next.
+#[test]
+fn a_template_iterating_a_map_gives_the_same_bytes_every_build() {
+    let site = fixture("basic");
+    let keys = [
+        "kiwi", "apple", "mango", "fig", "banana", "cherry", "date", "lime",
+    ];
+    let yaml: String = keys.iter().map(|k| format!("{k}: 1\n")).collect();
+    site.write("content/data/fruit.yaml", &yaml);
+    site.edit(
+        "themes/local/templates/home.html",
+        "<ul class=\"members\">",
+        "<ol class=\"fruit\">{% for k, v in data.fruit %}<li>{{ k }}</li>{% endfor %}</ol><ul class=\"members\">",
+    );
+    built(&site);
+    let first = site.read("index.html");
+    let mut sorted = keys;
+    sorted.sort_unstable();
+    let expected: String = sorted.iter().map(|k| format!("<li>{k}</li>")).collect();
+    assert!(first.contains(&expected), "keys in sorted order: {first}");
+    for _ in 0..3 {
+        built(&site);
+        assert_eq!(site.read("index.html"), first);
+    }
+}
+
 #[test]
 fn failed_build_leaves_previous_output_untouched() {
     let site = fixture("basic");

@@ -17,6 +17,10 @@ pub(crate) struct Changed {
     /// URL, kind or headings changed, or that appeared or went away.
     pub shown: BTreeSet<String>,
     pub guides: BTreeSet<GuideId>,
+    /// Whether guides were added or removed.
+    pub guide_set: bool,
+    /// Files beside the pages (paths under `content/`) added or removed.
+    pub files: BTreeSet<String>,
     pub data: bool,
 }
 
@@ -27,6 +31,8 @@ pub(crate) struct DepIndex {
     by_template: BTreeMap<String, BTreeSet<String>>,
     by_page: BTreeMap<String, BTreeSet<String>>,
     by_guide: BTreeMap<GuideId, BTreeSet<String>>,
+    by_file: BTreeMap<String, BTreeSet<String>>,
+    reads_guide_set: BTreeSet<String>,
     reads_data: BTreeSet<String>,
 }
 
@@ -52,6 +58,15 @@ impl DepIndex {
                 .or_default()
                 .insert(output.into());
         }
+        for f in &deps.files {
+            self.by_file
+                .entry(f.clone())
+                .or_default()
+                .insert(output.into());
+        }
+        if deps.guide_set {
+            self.reads_guide_set.insert(output.into());
+        }
         if deps.data {
             self.reads_data.insert(output.into());
         }
@@ -64,9 +79,11 @@ impl DepIndex {
             .values_mut()
             .chain(self.by_page.values_mut())
             .chain(self.by_guide.values_mut())
+            .chain(self.by_file.values_mut())
         {
             set.remove(output);
         }
+        self.reads_guide_set.remove(output);
         self.reads_data.remove(output);
     }
 
@@ -83,6 +100,12 @@ impl DepIndex {
         }
         for g in &changed.guides {
             add(self.by_guide.get(g));
+        }
+        for f in &changed.files {
+            add(self.by_file.get(f));
+        }
+        if changed.guide_set {
+            out.extend(self.reads_guide_set.iter().cloned());
         }
         if changed.data {
             out.extend(self.reads_data.iter().cloned());
@@ -101,8 +124,8 @@ mod tests {
         let deps = |t: &str, p: &[&str], data: bool| PageDeps {
             templates: BTreeSet::from([t.to_string(), "base.html".to_string()]),
             pages: p.iter().map(|s| s.to_string()).collect(),
-            guides: BTreeSet::new(),
             data,
+            ..PageDeps::default()
         };
         ix.record("a.md", &deps("page.html", &["b.md"], false));
         ix.record("b.md", &deps("page.html", &[], true));

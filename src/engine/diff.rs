@@ -69,14 +69,20 @@ pub(super) fn diff(old: &State, new: &State) -> Changed {
             changed.guides.insert(GuideId::new(id.clone()));
         }
     }
+    changed.guide_set = ga.keys().ne(gb.keys());
+    let files =
+        |site: &Site| -> BTreeSet<String> { site.assets.iter().map(|a| a.rel.clone()).collect() };
+    let (fa, fb) = (files(&old.site), files(&new.site));
+    changed.files = fa.symmetric_difference(&fb).cloned().collect();
     changed.data = old.site.data != new.site.data;
     changed
 }
 
-/// Whether the page's place in the tree (parent, children, neighbours in
-/// reading order) differs between two sites: its listings or prev/next
-/// links then change even if no page it shows changed.
-pub(super) fn context_changed(old: &Site, new: &Site, id: PageId) -> bool {
+/// Whether the page's own file or its place in the tree (ancestors,
+/// children, neighbours in reading order) differs between two sites: its
+/// content, breadcrumb, listings or prev/next links then change even if no
+/// page it shows changed.
+pub(super) fn page_changed(old: &Site, new: &Site, id: PageId) -> bool {
     let page = &new.pages[id];
     let Some(old_id) = old.index.get(page.rel()) else {
         return true;
@@ -84,7 +90,8 @@ pub(super) fn context_changed(old: &Site, new: &Site, id: PageId) -> bool {
     let before = &old.pages[old_id];
     let rel_old = |id: Option<PageId>| id.map(|i| old.pages[i].rel().to_string());
     let rel_new = |id: Option<PageId>| id.map(|i| new.pages[i].rel().to_string());
-    rel_old(before.parent) != rel_new(page.parent)
+    before.source.file.text != page.source.file.text
+        || ancestors(old, old_id).ne(ancestors(new, id))
         || rel_old(before.prev) != rel_new(page.prev)
         || rel_old(before.next) != rel_new(page.next)
         || before
@@ -94,4 +101,10 @@ pub(super) fn context_changed(old: &Site, new: &Site, id: PageId) -> bool {
             .ne(page.children.iter().map(|&c| new.pages[c].rel()))
         || before.source.front != page.source.front
         || before.route != page.route
+}
+
+/// The paths of a page's ancestors, nearest first.
+fn ancestors(site: &Site, id: PageId) -> impl Iterator<Item = &str> {
+    std::iter::successors(site.pages[id].parent, |&p| site.pages[p].parent)
+        .map(|p| site.pages[p].rel())
 }

@@ -11,7 +11,7 @@ use std::time::{Duration, Instant};
 use rayon::prelude::*;
 
 use super::deps::DepIndex;
-use super::diff::{context_changed, diff};
+use super::diff::{diff, page_changed};
 use super::load::{self, State};
 use crate::derive::{Body, OutputFile, generated, redirects};
 use crate::diag::{Code, Diagnostic, Diagnostics};
@@ -152,17 +152,14 @@ impl Project {
     ) -> Result<ChangeReport, Diagnostics> {
         let Touched {
             content: content_rels,
+            all_content,
             other,
             copied,
         } = Touched::sort(&self.opts.root, paths);
-        if content_rels.is_empty() && !other {
+        if content_rels.is_empty() && !all_content && !other {
             return Ok(ChangeReport::default());
         }
-        let old_texts: BTreeMap<String, Option<String>> = content_rels
-            .iter()
-            .map(|r| (r.clone(), self.content.text(r).map(str::to_owned)))
-            .collect();
-        self.reread(&content_rels);
+        self.reread(&content_rels, all_content);
 
         let mut stages = Vec::new();
         let new = match load::load(&self.opts, &self.content, &mut stages) {
@@ -194,11 +191,7 @@ impl Project {
         }
         for page in &site.pages {
             let rel = page.rel();
-            let own_text_changed = old_texts
-                .get(rel)
-                .is_some_and(|old| old.as_deref() != Some(&page.source.file.text));
-            let is_new = old_site.site.index.get(rel).is_none();
-            if own_text_changed || is_new || context_changed(&old_site.site, site, page.id) {
+            if page_changed(&old_site.site, site, page.id) {
                 todo.insert(rel.to_string());
             }
         }
@@ -240,15 +233,10 @@ impl Project {
         })
     }
 
-    /// Reads changed content files again; a folder, or a walk that failed
-    /// before, means reading all of `content/` again.
-    fn reread(&mut self, rels: &BTreeSet<String>) {
-        let content = self.opts.root.join("content");
-        let folder = rels.iter().any(|r| {
-            let p = content.join(r);
-            p.is_dir() || (!p.exists() && self.content.text(r).is_none() && !r.contains('.'))
-        });
-        if folder || self.content.walk_failed() {
+    /// Reads changed content files (or folders) again; all of `content/`
+    /// when asked, or when the walk that found the files failed before.
+    fn reread(&mut self, rels: &BTreeSet<String>, all: bool) {
+        if all || self.content.walk_failed() {
             self.content = ContentFiles::read(&self.opts.root);
         } else {
             for r in rels {
@@ -351,7 +339,7 @@ impl Project {
                 }
                 Body::Copy(from) => {
                     let known = self.written.contains_key(&f.path);
-                    if !all && known && !copied.contains(from) {
+                    if !all && known && !copied.iter().any(|c| from.starts_with(c)) {
                         return Ok(None);
                     }
                     sink.copy(&f.path, from)?;
@@ -382,45 +370,81 @@ fn hash(bytes: &[u8]) -> u64 {
 
 /// The changed paths, sorted by what they touch.
 struct Touched {
-    /// Paths under `content/` (not site.yaml), relative to it.
+    /// Files or folders under `content/` (not site.yaml), relative to it.
     content: BTreeSet<String>,
+    /// `content/` itself, or the site root: read all content again.
+    all_content: bool,
     /// site.yaml, a theme or `static/`: settings, templates or assets.
     other: bool,
-    /// Changed files that may be copied to the output as they are.
+    /// Changed files and folders whose files may be copied to the output
+    /// as they are (absolute, normalised).
     copied: BTreeSet<PathBuf>,
 }
 
 impl Touched {
     /// Paths outside `content/`, `themes/` and `static/` (the output, `.git`,
-    /// editor files beside the site) touch nothing.
+    /// files beside the site) touch nothing. Paths may be relative to the
+    /// root or absolute, and may hold `.` and `..`.
     fn sort(root: &Path, paths: &[PathBuf]) -> Touched {
         let mut t = Touched {
             content: BTreeSet::new(),
+            all_content: false,
             other: false,
             copied: BTreeSet::new(),
         };
+        let root = normalise(root);
         for path in paths {
-            let path = if path.is_absolute() {
+            let path = normalise(&if path.is_absolute() {
                 path.clone()
             } else {
                 root.join(path)
-            };
-            let Ok(rel) = path.strip_prefix(root) else {
+            });
+            let Ok(rel) = path.strip_prefix(&root) else {
                 continue;
             };
             let rel = crate::source::read::rel_path(Path::new(""), rel);
-            if let Some(inner) = rel.strip_prefix("content/") {
-                if inner == "site.yaml" {
+            let top = rel.split('/').next().unwrap_or("");
+            match (top, rel.split_once('/').map(|(_, r)| r)) {
+                ("", _) => {
+                    t.all_content = true;
                     t.other = true;
-                } else {
+                    t.copied.insert(path.clone());
+                }
+                ("content", None) => {
+                    t.all_content = true;
+                    t.other = true;
+                    t.copied.insert(path.clone());
+                }
+                ("content", Some("site.yaml")) => t.other = true,
+                ("content", Some(inner)) => {
                     t.content.insert(inner.to_string());
                     t.copied.insert(path.clone());
                 }
-            } else if rel.starts_with("themes/") || rel.starts_with("static/") {
-                t.other = true;
-                t.copied.insert(path.clone());
+                ("themes" | "static", _) => {
+                    t.other = true;
+                    t.copied.insert(path.clone());
+                }
+                _ => {}
             }
         }
         t
     }
+}
+
+/// `path` made absolute (against the current folder) with `.` and `..`
+/// resolved lexically, so that a watcher's absolute paths and a relative
+/// `--root` compare.
+fn normalise(path: &Path) -> PathBuf {
+    let abs = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    let mut out = PathBuf::new();
+    for c in abs.components() {
+        match c {
+            std::path::Component::ParentDir => {
+                out.pop();
+            }
+            std::path::Component::CurDir => {}
+            other => out.push(other.as_os_str()),
+        }
+    }
+    out
 }

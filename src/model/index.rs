@@ -54,6 +54,8 @@ pub(crate) enum Target {
         fragment: Option<String>,
         page: Option<PageId>,
     },
+    /// A file kept beside the pages under `content/`, by its path there.
+    File { route: Route, rel: String },
 }
 
 impl PageIndex {
@@ -152,10 +154,9 @@ impl PageIndex {
             }
             LinkKind::File { rel } => {
                 if self.has_file(&rel) {
-                    Ok(Target::Route {
+                    Ok(Target::File {
                         route: Route::file(&rel),
-                        fragment: None,
-                        page: None,
+                        rel,
                     })
                 } else {
                     Err(format!(

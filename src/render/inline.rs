@@ -2,21 +2,18 @@
 //! [`crate::model::inline::parse`] allows, with links made into hrefs for
 //! the page being written.
 
-use std::collections::BTreeSet;
-
-use super::links::href_for;
+use super::links::{Linked, href_for};
 use crate::model::index::LinkFrom;
 use crate::model::inline;
-use crate::model::page::PageId;
 use crate::model::site::Site;
 use crate::url::Route;
 
-/// Renders `text` for the page at `from`; `linked` collects pages linked to.
-pub fn render(
+/// Renders `text` for the page at `from`; `linked` collects what it links to.
+pub(crate) fn render(
     text: &str,
     from: &Route,
     site: &Site,
-    linked: &mut BTreeSet<PageId>,
+    linked: &mut Linked,
 ) -> Result<String, String> {
     let events = inline::parse(text, |dest| {
         href_for(dest, LinkFrom::DATA, from, site, linked)

@@ -1,5 +1,5 @@
 //! Links in output: a checked link destination made into the href written
-//! in the page at a given route.
+//! in the page at a given route, and what the page linked to (a dependency).
 
 use std::collections::BTreeSet;
 
@@ -8,14 +8,23 @@ use crate::model::page::PageId;
 use crate::model::site::Site;
 use crate::url::Route;
 
+/// What a page links to: pages (their URLs and headings must stay valid)
+/// and files beside the pages (they must stay there).
+#[derive(Debug, Default, Clone)]
+pub struct Linked {
+    pub pages: BTreeSet<PageId>,
+    /// Paths under `content/`.
+    pub files: BTreeSet<String>,
+}
+
 /// The href to write for `dest` (written at `from`) in the page at `route`,
-/// or why the link is broken. Pages linked to are added to `linked`.
+/// or why the link is broken. What it links to is added to `linked`.
 pub(crate) fn href_for(
     dest: &str,
     from: LinkFrom,
     route: &Route,
     site: &Site,
-    linked: &mut BTreeSet<PageId>,
+    linked: &mut Linked,
 ) -> Result<String, String> {
     Ok(match site.index.resolve(dest, from)? {
         Target::AsWritten => dest.to_string(),
@@ -24,8 +33,12 @@ pub(crate) fn href_for(
             fragment,
             page,
         } => {
-            linked.extend(page);
+            linked.pages.extend(page);
             site.urls().href(route, &to, fragment.as_deref())
+        }
+        Target::File { route: to, rel } => {
+            linked.files.insert(rel);
+            site.urls().href(route, &to, None)
         }
     })
 }

@@ -32,8 +32,13 @@ pub struct PageDeps {
     /// Pages (by path under `content/`) whose title, description, URL or
     /// headings appear in this one (links, navigation, listings, prev/next).
     pub pages: BTreeSet<String>,
-    /// Guides whose data the page shows (through embeds or templates).
+    /// Files beside the pages (by path under `content/`) the page links to.
+    pub files: BTreeSet<String>,
+    /// Guides whose data the page's embeds show.
     pub guides: BTreeSet<GuideId>,
+    /// Whether the page depends on which guides exist: its templates read
+    /// `guides`, or an embed picked the site's only guide without naming it.
+    pub guide_set: bool,
     /// Whether the page's templates read `data` (the data files).
     pub data: bool,
 }
@@ -69,7 +74,8 @@ impl<'a> Renderer<'a> {
     fn template_deps(&self, template: &str) -> PageDeps {
         let templates = self.cx.templates.closure(template);
         let reads = |name: &str| templates.iter().any(|t| self.cx.templates.reads(t, name));
-        let guides = if reads("guides") {
+        let guide_set = reads("guides");
+        let guides = if guide_set {
             self.site.guides.list.iter().map(|g| g.id.clone()).collect()
         } else {
             BTreeSet::new()
@@ -77,8 +83,10 @@ impl<'a> Renderer<'a> {
         PageDeps {
             data: reads("data"),
             guides,
+            guide_set,
             templates,
             pages: BTreeSet::new(),
+            files: BTreeSet::new(),
         }
     }
 
@@ -88,7 +96,9 @@ impl<'a> Renderer<'a> {
         let md = markdown::render(page, self.cx)?;
         let mut deps = self.template_deps(&page.template);
         deps.pages
-            .extend(md.linked.iter().map(|&id| self.source_of(id)));
+            .extend(md.linked.pages.iter().map(|&id| self.source_of(id)));
+        deps.files.extend(md.linked.files.iter().cloned());
+        deps.guide_set |= md.unnamed_guide;
         deps.guides.extend(md.guides.iter().cloned());
         for t in &md.templates {
             deps.templates.extend(self.cx.templates.closure(t));

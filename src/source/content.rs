@@ -125,36 +125,41 @@ impl ContentFiles {
         }
     }
 
-    /// Reads the file at `rel` (under `content/`) again, or forgets it when
-    /// it is gone. Hidden files, editor files and `site.yaml` are skipped.
-    pub(crate) fn reread(&mut self, rel: &str) {
-        let skipped =
-            rel == "site.yaml" || is_editor_junk(rel) || rel.split('/').any(|s| s.starts_with('.'));
+    /// Reads the file or folder at `rel` (under `content/`) again: a file
+    /// is parsed again, a folder's files are all read again (and the ones
+    /// gone from it forgotten), and a path that is gone is forgotten with
+    /// everything under it. Hidden files, editor files and `site.yaml` are
+    /// skipped, as the first read skips them.
+    pub fn reread(&mut self, rel: &str) {
+        let rel = rel.trim_end_matches('/');
         let path = self.content.join(rel);
-        if skipped || !path.is_file() {
-            self.files.remove(rel);
-            return;
+        let prefix = format!("{rel}/");
+        let under = |k: &String| k == rel || k.starts_with(&prefix);
+        if path.is_dir() {
+            let (found, errors) = walk(&path, Hidden::Skip);
+            self.walk_errors.extend(errors);
+            self.files.retain(|k, _| !under(k));
+            for mut f in found {
+                f.rel = format!("{prefix}{}", f.rel);
+                if !skipped(&f.rel) {
+                    self.files.insert(f.rel.clone(), parse_file(f));
+                }
+            }
+        } else if path.is_file() && !skipped(rel) {
+            let f = Found {
+                rel: rel.to_string(),
+                path,
+            };
+            self.files.insert(rel.to_string(), parse_file(f));
+        } else {
+            self.files.retain(|k, _| !under(k));
         }
-        let f = Found {
-            rel: rel.to_string(),
-            path,
-        };
-        self.files.insert(rel.to_string(), parse_file(f));
     }
 
     /// Whether the walk that found the files failed somewhere (a later
     /// change then needs a whole new read).
     pub(crate) fn walk_failed(&self) -> bool {
         !self.walk_errors.is_empty()
-    }
-
-    /// The text of a page, data or guide file as read.
-    pub(crate) fn text(&self, rel: &str) -> Option<&str> {
-        match self.files.get(rel)? {
-            Loaded::Page(p) => Some(&p.file.text),
-            Loaded::GuideFile(f) => Some(&f.text),
-            _ => None,
-        }
     }
 
     /// Everything read, with every problem of every file.
@@ -186,6 +191,11 @@ impl ContentFiles {
             guide_files,
         })
     }
+}
+
+/// Paths a read of `content/` never takes: settings, hidden and editor files.
+fn skipped(rel: &str) -> bool {
+    rel == "site.yaml" || is_editor_junk(rel) || rel.split('/').any(|s| s.starts_with('.'))
 }
 
 fn parse_file(f: Found) -> Loaded {

@@ -24,9 +24,10 @@ use tera::Context;
 
 use super::RenderCx;
 use super::inline;
+use super::links::Linked;
 use crate::diag::{Code, Diagnostic, suggestion};
 use crate::model::guides::{Better, Guide, GuideId, Source, Technology, Winner};
-use crate::model::page::{Page, PageId};
+use crate::model::page::Page;
 use crate::model::site::Site;
 use crate::source::yaml::YamlDoc;
 
@@ -41,10 +42,12 @@ use views::{
 /// What an embed adds to its page besides HTML: the pages it links to, the
 /// guide it reads, the element ids it takes and the template it renders.
 pub struct EmbedOut<'a> {
-    pub linked: &'a mut BTreeSet<PageId>,
+    pub linked: &'a mut Linked,
     pub guides: &'a mut BTreeSet<GuideId>,
     pub ids: &'a mut HashSet<String>,
     pub templates: &'a mut BTreeSet<String>,
+    /// Set when the block named no `guide:` and the only guide was used.
+    pub unnamed_guide: &'a mut bool,
 }
 
 #[derive(Debug, Deserialize)]
@@ -132,6 +135,7 @@ pub fn render(
             ));
         }
     };
+    *out.unnamed_guide |= spec.guide.is_none();
     let guide = pick_guide(doc, spec.guide.as_deref(), site)?;
     out.guides.insert(guide.id.clone());
     let mut w = Writer {
@@ -206,7 +210,7 @@ struct Writer<'a> {
     guide: &'a Guide,
     page: &'a Page,
     site: &'a Site,
-    linked: &'a mut BTreeSet<PageId>,
+    linked: &'a mut Linked,
     ids: &'a mut HashSet<String>,
 }
 
@@ -221,7 +225,7 @@ impl Writer<'_> {
     fn page_link(&mut self, rel: &str) -> Result<PageLinkView, String> {
         let site = self.site;
         let id = site.find_page(rel)?;
-        self.linked.insert(id);
+        self.linked.pages.insert(id);
         let page = &site.pages[id];
         Ok(PageLinkView {
             href: site.urls().href(&self.page.route, &page.route, None),

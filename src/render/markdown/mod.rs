@@ -26,11 +26,11 @@ pub use sections::SectionText;
 
 use super::RenderCx;
 use super::embeds::{self, EmbedOut};
-use super::links::href_for;
+use super::links::{Linked, href_for};
 use crate::diag::{Code, Diagnostic, Diagnostics, line_col};
 use crate::model::guides::GuideId;
 use crate::model::index::LinkFrom;
-use crate::model::page::{Page, PageId};
+use crate::model::page::Page;
 use crate::source::headings::markdown_options;
 use crate::source::yaml::YamlDoc;
 use crate::text::escape::escape_attr;
@@ -52,10 +52,14 @@ pub struct TocEntry {
 pub struct Rendered {
     pub html: String,
     pub toc: Vec<TocEntry>,
-    /// Pages this one links to (their URLs or titles appear in it).
-    pub linked: BTreeSet<PageId>,
+    /// Pages this one links to (their URLs or titles appear in it) and
+    /// files beside the pages it links to.
+    pub linked: Linked,
     /// Guides whose data the page's embeds show.
     pub guides: BTreeSet<GuideId>,
+    /// Whether an embed used the site's only guide without naming it (the
+    /// page then depends on which guides exist).
+    pub unnamed_guide: bool,
     /// Theme templates the page's embeds rendered (`embeds/<kind>.html`).
     pub templates: BTreeSet<String>,
     /// Whether the page holds highlighted code (themes load the
@@ -268,6 +272,7 @@ impl<'e> Writer<'_, 'e> {
         let mut out = EmbedOut {
             linked: &mut self.out.linked,
             guides: &mut self.out.guides,
+            unnamed_guide: &mut self.out.unnamed_guide,
             ids: &mut self.element_ids,
             templates: &mut self.out.templates,
         };
