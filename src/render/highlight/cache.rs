@@ -1,6 +1,7 @@
 //! [`Highlighter`]: highlighting behind a cache, passed to rendering. A code
 //! block is highlighted once per process: a block repeated on many pages,
-//! or unchanged between two rebuilds under `verdict serve`, is looked up.
+//! or unchanged between two rebuilds under `verdict serve`, is looked up;
+//! two threads that meet the same block at once highlight it once.
 //! The key is a hash of (language, code, highlighting themes): the classed
 //! HTML does not depend on the colour themes today, but a theme-dependent
 //! highlighter would, and the key must not need to change then.
@@ -8,14 +9,16 @@
 use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, OnceLock};
 
 /// Shared by the rendering threads; cheap to query.
 #[derive(Debug, Default)]
 pub struct Highlighter {
     /// The highlighting themes' names, part of every key.
     themes: String,
-    cache: Mutex<HashMap<u64, Arc<str>>>,
+    /// Key → the block's HTML, filled once: a thread that finds the cell
+    /// empty highlights, others asking for the same block wait for it.
+    cache: Mutex<HashMap<u64, Arc<OnceLock<Arc<str>>>>>,
     misses: AtomicUsize,
     hits: AtomicUsize,
 }
@@ -38,14 +41,20 @@ impl Highlighter {
         let mut h = std::collections::hash_map::DefaultHasher::new();
         (lang, code, &self.themes).hash(&mut h);
         let key = h.finish();
-        if let Some(html) = self.lock().get(&key) {
-            self.hits.fetch_add(1, Ordering::Relaxed);
-            return html.clone();
-        }
-        // Highlight outside the lock: other threads keep going.
-        let html: Arc<str> = super::highlight(code, lang).into();
-        self.misses.fetch_add(1, Ordering::Relaxed);
-        self.lock().entry(key).or_insert(html).clone()
+        let cell = self.lock().entry(key).or_default().clone();
+        let mut highlighted = false;
+        // Outside the map's lock: other blocks highlight in parallel.
+        let html = cell.get_or_init(|| {
+            highlighted = true;
+            super::highlight(code, lang).into()
+        });
+        let counter = if highlighted {
+            &self.misses
+        } else {
+            &self.hits
+        };
+        counter.fetch_add(1, Ordering::Relaxed);
+        html.clone()
     }
 
     /// (blocks highlighted, blocks found in the cache) so far.
@@ -56,7 +65,7 @@ impl Highlighter {
         )
     }
 
-    fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<u64, Arc<str>>> {
+    fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<u64, Arc<OnceLock<Arc<str>>>>> {
         self.cache.lock().unwrap_or_else(|e| e.into_inner())
     }
 }
@@ -74,5 +83,17 @@ mod tests {
         assert_eq!(h.stats(), (1, 1));
         h.highlight("let x = 1;\n", "js");
         assert_eq!(h.stats(), (2, 1), "another language is another key");
+    }
+
+    #[test]
+    fn threads_meeting_one_block_highlight_it_once() {
+        let h = Highlighter::new("InspiredGitHub", "base16-ocean.dark");
+        let code = "fn main() {}\n".repeat(200);
+        std::thread::scope(|s| {
+            for _ in 0..8 {
+                s.spawn(|| h.highlight(&code, "rust"));
+            }
+        });
+        assert_eq!(h.stats(), (1, 7));
     }
 }
