@@ -383,3 +383,38 @@ fn each_heading_section_has_its_plain_text() {
     let sections = l.project.sections("guide/first.md").unwrap();
     assert!(sections[0].text.starts_with("Changed text with"));
 }
+
+/// A build writes every file into the sink it is given, even when an
+/// earlier build of the same project wrote them elsewhere.
+#[test]
+fn a_second_build_into_a_new_sink_writes_everything() {
+    let mut l = live(fixture("basic"));
+    let again = Memory::new();
+    l.project.build(&again).unwrap();
+    assert_eq!(*again.files(), *l.out.files());
+}
+
+/// A change that breaks at render time (a link to a page that is gone)
+/// keeps the last good state, like one that breaks at load time.
+#[test]
+fn a_render_time_failure_keeps_the_last_good_state() {
+    let mut l = live(fixture("basic"));
+    l.site
+        .edit("content/about.md", "title: About", "title: About us");
+    l.site.edit(
+        "content/about.md",
+        "About the fixture.",
+        "See [gone](gone.md).",
+    );
+    let err = l
+        .project
+        .apply_change(&[l.site.root.join("content/about.md")], &l.out)
+        .unwrap_err();
+    assert!(err.to_string().contains("gone.md"), "{err}");
+    let about = l.project.site().index.get("about.md").unwrap();
+    assert_eq!(l.project.site().pages[about].title(), "About");
+    l.site
+        .edit("content/about.md", "See [gone](gone.md).", "Fixed.");
+    l.change(&["content/about.md"]);
+    l.assert_same_as_fresh_build();
+}

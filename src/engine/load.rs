@@ -6,7 +6,8 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use crate::derive::assets::{self, Assets};
-use crate::derive::generated;
+use crate::derive::redirects::redirects;
+use crate::derive::{OutputFile, generated};
 use crate::diag::{Code, Diagnostic, Diagnostics};
 use crate::model::site::{self, AssembleOptions, Site};
 use crate::output::MARKER;
@@ -28,6 +29,9 @@ pub(super) struct State {
     pub assets: Assets,
     pub templates: Templates,
     pub site: Site,
+    /// The alias redirects and generated files (sitemap, robots.txt, …),
+    /// made once per state.
+    pub derived: Vec<OutputFile>,
 }
 
 /// Templates every theme must have.
@@ -103,7 +107,10 @@ pub(super) fn load(
             templates: &names,
         },
     )?;
-    claim_outputs(&mut site, &assets)?;
+    let generated = generated(&site);
+    claim_outputs(&mut site, &generated, &assets)?;
+    let mut derived = redirects(&site);
+    derived.extend(generated);
     render_page::global_context(&site, &mut templates);
     done("model");
     Ok(State {
@@ -112,12 +119,17 @@ pub(super) fn load(
         assets,
         templates,
         site,
+        derived,
     })
 }
 
 /// Claims the 404 page, the generated files and the static files after the
 /// pages and aliases the model claimed: one source per output file.
-fn claim_outputs(site: &mut Site, assets: &Assets) -> Result<(), Diagnostics> {
+fn claim_outputs(
+    site: &mut Site,
+    generated: &[OutputFile],
+    assets: &Assets,
+) -> Result<(), Diagnostics> {
     let mut errors = Diagnostics::default();
     let fixed = [
         (NOT_FOUND.to_string(), "the 404 page".to_string()),
@@ -125,7 +137,7 @@ fn claim_outputs(site: &mut Site, assets: &Assets) -> Result<(), Diagnostics> {
     ];
     let others: Vec<(String, String)> = fixed
         .into_iter()
-        .chain(generated(site).into_iter().map(|f| (f.path, f.origin)))
+        .chain(generated.iter().map(|f| (f.path.clone(), f.origin.clone())))
         .chain(
             assets
                 .files

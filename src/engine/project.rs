@@ -13,7 +13,7 @@ use rayon::prelude::*;
 use super::deps::DepIndex;
 use super::diff::{diff, page_changed};
 use super::load::{self, State};
-use crate::derive::{Body, OutputFile, generated, redirects};
+use crate::derive::Body;
 use crate::diag::{Code, Diagnostic, Diagnostics};
 use crate::model::page::PageId;
 use crate::model::site::Site;
@@ -120,117 +120,121 @@ impl Project {
         &self.highlighter
     }
 
-    /// Renders every page and writes every output file into `sink`.
+    /// Renders every page and writes every output file into `sink` (a fresh
+    /// one: what earlier builds wrote elsewhere is forgotten).
     pub fn build(&mut self, sink: &dyn Sink) -> Result<BuildReport, Diagnostics> {
         let start = Instant::now();
+        self.written.clear();
         let all: BTreeSet<PageId> = (0..self.state.site.pages.len()).collect();
-        let (rendered, files) = self.render_and_write(&all, true, sink, &BTreeSet::new())?;
+        let rendered = self.render(&all, true)?;
+        let mut files = self.write_pages(&rendered, sink)?;
+        let deps = self.record(rendered);
+        files.extend(self.write_files(sink, &Copies::All)?);
         self.stages.push(("render", start.elapsed()));
-        let pages = self.state.site.pages.len();
-        let deps = rendered
-            .into_iter()
-            .filter(|(k, _)| k != NOT_FOUND)
-            .collect();
         Ok(BuildReport {
-            pages,
+            pages: self.state.site.pages.len(),
             files: files.len(),
             elapsed: self.stages.iter().map(|(_, d)| *d).sum(),
             stages: std::mem::take(&mut self.stages),
-            deps,
+            deps: deps.into_iter().filter(|(k, _)| k != NOT_FOUND).collect(),
         })
     }
 
-    /// Takes the paths of changed files (created, edited or deleted, under
-    /// the site root), loads what changed, renders again the outputs that
-    /// read it, and writes the files whose bytes changed into `sink`. On
-    /// problems the last good state is kept and the next change renders
-    /// everything.
+    /// Takes the paths of changed files or folders (created, edited or
+    /// deleted, under the site root), loads what changed, renders again the
+    /// outputs that read it, and writes the files whose bytes changed into
+    /// `sink` (the sink the last build or change wrote to). On problems
+    /// nothing is written, the last good state is kept, and the next change
+    /// renders everything.
     pub fn apply_change(
         &mut self,
         paths: &[PathBuf],
         sink: &dyn Sink,
     ) -> Result<ChangeReport, Diagnostics> {
-        let Touched {
-            content: content_rels,
-            all_content,
-            other,
-            copied,
-        } = Touched::sort(&self.opts.root, paths);
-        if content_rels.is_empty() && !all_content && !other {
+        let touched = Touched::sort(&self.opts.root, paths);
+        if touched.is_empty() {
             return Ok(ChangeReport::default());
         }
-        self.reread(&content_rels, all_content);
-
+        self.reread(&touched.content, touched.all_content);
         let mut stages = Vec::new();
-        let new = match load::load(&self.opts, &self.content, &mut stages) {
-            Ok(s) => s,
-            Err(d) => {
-                self.stale = true;
-                return Err(d);
-            }
-        };
-        let everything = self.stale
-            || new.site_yaml != self.state.site_yaml
-            || new.assets.names != self.state.assets.names
-            || new.theme.statics.keys().ne(self.state.theme.statics.keys());
-        let changed = diff(&self.state, &new);
-        let old_site = std::mem::replace(&mut self.state, new);
+        let new = load::load(&self.opts, &self.content, &mut stages).inspect_err(|_| {
+            self.stale = true;
+        })?;
+        let old = std::mem::replace(&mut self.state, new);
         self.highlighter = load::highlighter_for(
             &self.state.site,
             Some(std::mem::take(&mut self.highlighter)),
         );
-
-        let site = &self.state.site;
-        let mut todo: BTreeSet<String> = if everything {
-            site.pages.iter().map(|p| p.rel().to_string()).collect()
-        } else {
-            self.deps.affected(&changed)
-        };
-        if everything {
-            todo.insert(NOT_FOUND.into());
-        }
-        for page in &site.pages {
-            let rel = page.rel();
-            if page_changed(&old_site.site, site, page.id) {
-                todo.insert(rel.to_string());
-            }
-        }
-        let removed_pages: Vec<String> = old_site
-            .site
-            .pages
-            .iter()
-            .map(|p| p.rel().to_string())
-            .filter(|r| site.index.get(r).is_none())
-            .collect();
-        for r in &removed_pages {
-            self.deps.forget(r);
-            self.sections.remove(r);
-            todo.remove(r);
-        }
-
-        let ids: BTreeSet<PageId> = todo.iter().filter_map(|r| site.index.get(r)).collect();
-        let with_404 = todo.contains(NOT_FOUND);
+        let (todo, with_404) = self.plan(&old);
         let before: BTreeSet<String> = self.written.keys().cloned().collect();
-        let result = self.render_and_write(&ids, with_404 || everything, sink, &copied);
-        let (rendered, files) = match result {
+        let rendered = match self.render(&todo, with_404) {
             Ok(r) => r,
             Err(d) => {
+                // Render-time problems (a broken link, a template error):
+                // the last good state stays, as with load-time problems.
+                self.state = old;
                 self.stale = true;
                 return Err(d);
             }
         };
+        let mut written = self.write_pages(&rendered, sink)?;
+        let keys: Vec<String> = rendered.iter().map(|(k, _)| k.clone()).collect();
+        self.record(rendered);
+        let copies = if with_404 && todo.len() == self.state.site.pages.len() {
+            Copies::All
+        } else {
+            Copies::Under(touched.copied)
+        };
+        written.extend(self.write_files(sink, &copies)?);
+        written.sort();
         self.stale = false;
-        let produced: BTreeSet<String> = self.produced();
+        let produced = self.produced();
         let removed: Vec<String> = before.difference(&produced).cloned().collect();
         for r in &removed {
             self.written.remove(r);
             sink.remove(r)?;
         }
+        let mut rendered = keys;
+        rendered.sort();
         Ok(ChangeReport {
-            rendered: rendered.into_keys().collect(),
-            written: files,
+            rendered,
+            written,
             removed,
         })
+    }
+
+    /// Which pages to render again after the state changed from `old` (and
+    /// whether the 404 page is among them). Forgets the pages that are gone.
+    fn plan(&mut self, old: &State) -> (BTreeSet<PageId>, bool) {
+        let new = &self.state;
+        let site = &new.site;
+        let everything = self.stale
+            || new.site_yaml != old.site_yaml
+            || new.assets.names != old.assets.names
+            || new.theme.statics.keys().ne(old.theme.statics.keys());
+        let mut todo: BTreeSet<String> = if everything {
+            let mut all: BTreeSet<String> =
+                site.pages.iter().map(|p| p.rel().to_string()).collect();
+            all.insert(NOT_FOUND.into());
+            all
+        } else {
+            self.deps.affected(&diff(old, new))
+        };
+        todo.extend(
+            site.pages
+                .iter()
+                .filter(|p| page_changed(&old.site, site, p.id))
+                .map(|p| p.rel().to_string()),
+        );
+        for gone in old.site.pages.iter().map(|p| p.rel()) {
+            if site.index.get(gone).is_none() {
+                self.deps.forget(gone);
+                self.sections.remove(gone);
+            }
+        }
+        let with_404 = todo.contains(NOT_FOUND);
+        let ids = todo.iter().filter_map(|r| site.index.get(r)).collect();
+        (ids, with_404)
     }
 
     /// Reads changed content files (or folders) again; all of `content/`
@@ -247,33 +251,22 @@ impl Project {
 
     /// Every output path the current state makes.
     fn produced(&self) -> BTreeSet<String> {
-        let site = &self.state.site;
-        let mut out: BTreeSet<String> = site.pages.iter().map(|p| p.route.output_file()).collect();
-        out.extend(self.derived().into_iter().map(|f| f.path));
-        out.extend(self.state.assets.files.iter().map(|f| f.path.clone()));
-        out.insert(NOT_FOUND.into());
-        out
+        let state = &self.state;
+        let pages = state.site.pages.iter().map(|p| p.route.output_file());
+        let files = state
+            .derived
+            .iter()
+            .chain(&state.assets.files)
+            .map(|f| f.path.clone());
+        pages.chain(files).chain([NOT_FOUND.to_string()]).collect()
     }
 
-    /// The alias redirects and the generated files of the current state.
-    fn derived(&self) -> Vec<OutputFile> {
-        let site = &self.state.site;
-        let mut files = redirects::redirects(site);
-        files.extend(generated(site));
-        files
-    }
-
-    /// Renders `pages` (and the 404 page when asked), then writes every
-    /// derived and static file whose bytes changed (every one when `all`,
-    /// and copies whose source is in `copied`). Returns the deps of what
-    /// was rendered and the paths written.
-    fn render_and_write(
-        &mut self,
+    /// Renders `pages` (and the 404 page), in parallel; all or nothing.
+    fn render(
+        &self,
         pages: &BTreeSet<PageId>,
         with_404: bool,
-        sink: &dyn Sink,
-        copied: &BTreeSet<PathBuf>,
-    ) -> Result<(BTreeMap<String, PageDeps>, Vec<String>), Diagnostics> {
+    ) -> Result<Vec<(String, RenderedPage)>, Diagnostics> {
         let cx = RenderCx {
             site: &self.state.site,
             templates: &self.state.templates,
@@ -289,33 +282,12 @@ impl Project {
         if with_404 {
             rendered.push((NOT_FOUND.to_string(), renderer.not_found()?));
         }
-        let fresh = self.written.is_empty();
-        let mut written = Vec::new();
+        Ok(rendered)
+    }
+
+    /// Keeps what each rendered output was made from; returns it by output.
+    fn record(&mut self, rendered: Vec<(String, RenderedPage)>) -> BTreeMap<String, PageDeps> {
         let mut deps = BTreeMap::new();
-        let mut errors = Diagnostics::default();
-        // Pages, in parallel; hashes are recorded afterwards in order.
-        let writes: Vec<Result<Option<(String, u64)>, Diagnostic>> = rendered
-            .par_iter()
-            .map(|(_, page)| {
-                let path = page.route.output_file();
-                let hash = hash(page.html.as_bytes());
-                if !fresh && self.written.get(&path) == Some(&hash) {
-                    return Ok(None);
-                }
-                sink.write(&path, page.html.as_bytes())?;
-                Ok(Some((path, hash)))
-            })
-            .collect();
-        for w in writes {
-            match w {
-                Ok(Some((path, h))) => {
-                    self.written.insert(path.clone(), h);
-                    written.push(path);
-                }
-                Ok(None) => {}
-                Err(d) => errors.push(d),
-            }
-        }
         for (key, page) in rendered {
             self.deps.record(&key, &page.deps);
             if key != NOT_FOUND {
@@ -323,42 +295,99 @@ impl Project {
             }
             deps.insert(key, page.deps);
         }
-        let mut files = self.derived();
-        files.extend(self.state.assets.files.iter().cloned());
-        let all = fresh || pages.len() == self.state.site.pages.len();
-        let writes: Vec<Result<Option<(String, u64)>, Diagnostic>> = files
-            .par_iter()
-            .map(|f| match &f.body {
-                Body::Bytes(b) => {
-                    let h = hash(b);
-                    if !all && self.written.get(&f.path) == Some(&h) {
-                        return Ok(None);
-                    }
-                    sink.write(&f.path, b)?;
-                    Ok(Some((f.path.clone(), h)))
-                }
-                Body::Copy(from) => {
-                    let known = self.written.contains_key(&f.path);
-                    if !all && known && !copied.iter().any(|c| from.starts_with(c)) {
-                        return Ok(None);
-                    }
-                    sink.copy(&f.path, from)?;
-                    Ok(Some((f.path.clone(), 0)))
-                }
+        deps
+    }
+
+    /// Writes the rendered pages whose bytes changed.
+    fn write_pages(
+        &mut self,
+        rendered: &[(String, RenderedPage)],
+        sink: &dyn Sink,
+    ) -> Result<Vec<String>, Diagnostics> {
+        let items: Vec<(String, Body)> = rendered
+            .iter()
+            .map(|(_, p)| {
+                (
+                    p.route.output_file(),
+                    Body::Bytes(p.html.clone().into_bytes()),
+                )
             })
             .collect();
-        for w in writes {
-            match w {
-                Ok(Some((path, h))) => {
-                    self.written.insert(path.clone(), h);
-                    written.push(path);
-                }
-                Ok(None) => {}
-                Err(d) => errors.push(d),
-            }
+        self.write_changed(items, sink, &Copies::Under(BTreeSet::new()))
+    }
+
+    /// Writes the derived files and assets whose bytes changed, and the
+    /// copies `copies` asks for.
+    fn write_files(
+        &mut self,
+        sink: &dyn Sink,
+        copies: &Copies,
+    ) -> Result<Vec<String>, Diagnostics> {
+        let items: Vec<(String, Body)> = self
+            .state
+            .derived
+            .iter()
+            .chain(&self.state.assets.files)
+            .map(|f| (f.path.clone(), f.body.clone()))
+            .collect();
+        self.write_changed(items, sink, copies)
+    }
+
+    /// Writes, in parallel, each file whose bytes differ from what was last
+    /// written at its path (a copy: when `copies` includes it, or when it
+    /// was never written). Returns the paths written.
+    fn write_changed(
+        &mut self,
+        items: Vec<(String, Body)>,
+        sink: &dyn Sink,
+        copies: &Copies,
+    ) -> Result<Vec<String>, Diagnostics> {
+        let written = &self.written;
+        let results: Vec<Result<Option<(String, u64)>, Diagnostics>> = items
+            .par_iter()
+            .map(|(path, body)| {
+                let done = match body {
+                    Body::Bytes(b) => {
+                        let h = hash(b);
+                        if written.get(path) == Some(&h) {
+                            return Ok(None);
+                        }
+                        sink.write(path, b).map(|()| h)
+                    }
+                    Body::Copy(from) => {
+                        if written.contains_key(path) && !copies.includes(from) {
+                            return Ok(None);
+                        }
+                        sink.copy(path, from).map(|()| 0)
+                    }
+                };
+                done.map(|h| Some((path.clone(), h)))
+                    .map_err(Diagnostics::from)
+            })
+            .collect();
+        let mut paths = Vec::new();
+        for (path, h) in Diagnostics::collect(results)?.into_iter().flatten() {
+            self.written.insert(path.clone(), h);
+            paths.push(path);
         }
-        written.sort();
-        errors.finish((deps, written))
+        Ok(paths)
+    }
+}
+
+/// Which files copied from disk (static files, files beside pages) to copy
+/// again even though they were copied before.
+enum Copies {
+    All,
+    /// Those at or under these (absolute) paths.
+    Under(BTreeSet<PathBuf>),
+}
+
+impl Copies {
+    fn includes(&self, from: &Path) -> bool {
+        match self {
+            Copies::All => true,
+            Copies::Under(paths) => paths.iter().any(|p| from.starts_with(p)),
+        }
     }
 }
 
@@ -382,6 +411,10 @@ struct Touched {
 }
 
 impl Touched {
+    fn is_empty(&self) -> bool {
+        self.content.is_empty() && !self.all_content && !self.other
+    }
+
     /// Paths outside `content/`, `themes/` and `static/` (the output, `.git`,
     /// files beside the site) touch nothing. Paths may be relative to the
     /// root or absolute, and may hold `.` and `..`.

@@ -53,7 +53,7 @@ pub struct Page {
 }
 
 impl Page {
-    pub(crate) fn title(&self) -> &str {
+    pub fn title(&self) -> &str {
         &self.source.front.title
     }
 
