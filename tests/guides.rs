@@ -119,3 +119,62 @@ fn element_ids_stay_unique_on_a_page() {
     );
     assert_eq!(html.matches("<div class=\"verdict-card\"").count(), 2);
 }
+
+/// Files under data/guides/ belong to the guide model: one outside a guide
+/// folder is an error (never silently `data.guides.*`), and a guide folder
+/// without technologies.yaml reports its other problems too.
+#[test]
+fn guide_files_outside_a_guide_folder_and_every_problem_of_a_broken_guide() {
+    let site = fixture("databases");
+    site.write("content/data/guides/stray.yaml", "a: 1\n");
+    site.write("content/data/guides/half/notes.yaml", "a: 1\n");
+    let run = site.build(&[]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    for expected in [
+        "guides/stray.yaml",
+        "this file is not in one",
+        "unknown guide file `notes.yaml`",
+        "guide `half` has no technologies.yaml",
+    ] {
+        assert!(run.stderr.contains(expected), "{expected}: {}", run.stderr);
+    }
+}
+
+/// URLs written in guide YAML go through the one URL builder: a site path
+/// gets the base path (or becomes relative), like links from site.yaml.
+#[test]
+fn site_paths_in_guide_yaml_get_the_base_path() {
+    let site = fixture("databases");
+    site.edit(
+        "content/data/guides/databases/sources.yaml",
+        "url: https://www.sqlite.org/whentouse.html",
+        "url: /files/whentouse.pdf",
+    );
+    let run = site.build(&["--base-url", "https://example.com/docs/"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let page = site.read("aspects/throughput/index.html");
+    assert!(
+        page.contains("href=\"/docs/files/whentouse.pdf\""),
+        "{page}"
+    );
+}
+
+/// Every id of a guide is a slug (ids become element ids, fragments and
+/// keys in the browser's data), not only technology ids.
+#[test]
+fn every_guide_id_is_a_slug() {
+    let site = fixture("databases");
+    site.edit(
+        "content/data/guides/databases/aspects.yaml",
+        "- id: operations",
+        "- id: Operations Work",
+    );
+    let run = site.build(&[]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("id `Operations Work` may hold only lowercase letters"),
+        "{}",
+        run.stderr
+    );
+}

@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 use crate::model::index::{LinkFrom, Target};
 use crate::model::page::PageId;
 use crate::model::site::Site;
-use crate::url::Route;
+use crate::url::{Route, UrlBuilder, is_site_path, split_fragment};
 
 /// What a page links to: pages (their URLs and headings must stay valid)
 /// and files beside the pages (they must stay there).
@@ -41,4 +41,17 @@ pub(crate) fn href_for(
             site.urls().href(route, &to, None)
         }
     })
+}
+
+/// A URL written in YAML (site.yaml, a guide's links and sources), for the
+/// page at `from`: a site path (`/files/a.pdf`, or `about/` written without
+/// the slash) gets the base path or becomes relative; a URL with a scheme
+/// is kept. Its safety was checked when the YAML loaded.
+pub(crate) fn yaml_href(urls: &UrlBuilder, from: &Route, url: &str) -> String {
+    if is_site_path(url) {
+        let (path, fragment) = split_fragment(url);
+        urls.href(from, &Route::site_path(path), fragment)
+    } else {
+        url.to_string()
+    }
 }

@@ -15,13 +15,14 @@ use serde_json::Value;
 use tera::Context;
 
 use super::RenderCx;
+use super::links::yaml_href;
 use super::markdown::{self, SectionText};
 use super::views::{LinkView, NavView, PageView, SectionView};
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::model::guides::GuideId;
 use crate::model::page::{Page, PageId, PageKind};
 use crate::model::site::{NavTarget, Site};
-use crate::url::{Route, UrlBuilder, is_site_path, split_fragment};
+use crate::url::{Route, UrlBuilder, is_site_path};
 
 /// What a rendered page was made from: what the engine's reverse index
 /// looks up to know which pages an edit touches.
@@ -229,7 +230,7 @@ impl<'a> Renderer<'a> {
                 }
                 NavTarget::Url(url) => NavView {
                     title: &entry.title,
-                    url: self.yaml_href(route, url),
+                    url: yaml_href(&self.urls, route, url),
                     active: false,
                     external: !is_site_path(url),
                 },
@@ -245,7 +246,7 @@ impl<'a> Renderer<'a> {
             .iter()
             .map(|l| NavView {
                 title: &l.title,
-                url: self.yaml_href(route, &l.url),
+                url: yaml_href(&self.urls, route, &l.url),
                 active: false,
                 external: !is_site_path(&l.url),
             })
@@ -266,18 +267,6 @@ impl<'a> Renderer<'a> {
             id = p;
         }
         false
-    }
-
-    /// A URL from site.yaml: a site path (`/about/`, or `about/` written
-    /// without the slash) gets the base path or becomes relative; a URL with
-    /// a scheme is kept.
-    fn yaml_href(&self, from: &Route, url: &str) -> String {
-        if is_site_path(url) {
-            let (path, fragment) = split_fragment(url);
-            self.urls.href(from, &Route::site_path(path), fragment)
-        } else {
-            url.to_string()
-        }
     }
 
     fn description<'p>(&'p self, page: &'p Page) -> &'p str {

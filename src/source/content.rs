@@ -74,11 +74,11 @@ pub struct Source {
 /// Where guide folders live under `content/`: `data/guides/<id>/<file>.yaml`.
 pub(crate) const GUIDES_DIR: &str = "data/guides/";
 
-/// True for the files of a guide folder, which the guide model parses itself
-/// (with positions for its checks), once: they are not part of `data`.
+/// True for the files under `data/guides/`, which the guide model parses
+/// itself (with positions for its checks), once, and places (a file outside
+/// a guide folder is its error): none of them are part of `data`.
 pub(crate) fn is_guide_file(rel: &str) -> bool {
-    rel.strip_prefix(GUIDES_DIR)
-        .is_some_and(|r| r.split('/').count() == 2)
+    rel.starts_with(GUIDES_DIR)
 }
 
 /// One file of `content/`, read and parsed (or why it could not be).

@@ -71,7 +71,7 @@ impl Checker<'_> {
         }
         self.unique(tech_doc, g.technologies.iter().map(|t| t.id.as_str()));
         for (i, t) in g.technologies.iter().enumerate() {
-            self.id_format(tech_doc, &format!("[{i}].id"), t.id.as_str());
+            self.not_reserved(tech_doc, &format!("[{i}].id"), t.id.as_str());
             if !is_hex_colour(&t.colour) {
                 self.errors.push(tech_doc.error_at(
                     Code::Guide,
@@ -212,9 +212,13 @@ impl Checker<'_> {
         }
     }
 
+    /// Ids are unique in their file, and slugs: they become element ids,
+    /// URL fragments, keys in the browser's data and (for benchmarks) file
+    /// names.
     fn unique<'i>(&mut self, doc: &YamlDoc, ids: impl Iterator<Item = &'i str>) {
         let mut seen = HashSet::new();
         for (i, id) in ids.enumerate() {
+            self.slug_id(doc, &format!("[{i}].id"), id);
             if !seen.insert(id) {
                 self.errors.push(doc.error_at(
                     Code::DuplicateId,
@@ -225,7 +229,7 @@ impl Checker<'_> {
         }
     }
 
-    fn id_format(&mut self, doc: &YamlDoc, path: &str, id: &str) {
+    fn slug_id(&mut self, doc: &YamlDoc, path: &str, id: &str) {
         if !is_slug(id) {
             self.errors.push(doc.error_at(
                 Code::Guide,
@@ -233,6 +237,10 @@ impl Checker<'_> {
                 format!("id `{id}` may hold only lowercase letters, digits, `-` and `_`"),
             ));
         }
+    }
+
+    /// A technology id is not one of the words a verdict uses.
+    fn not_reserved(&mut self, doc: &YamlDoc, path: &str, id: &str) {
         if Winner::RESERVED.contains(&id) {
             self.errors.push(doc.error_at(
                 Code::Guide,

@@ -24,8 +24,19 @@ pub fn load(files: &[SourceFile], index: &PageIndex) -> Result<Guides, Diagnosti
     let mut by_guide: BTreeMap<&str, Vec<&SourceFile>> = BTreeMap::new();
     for f in files {
         let rest = f.rel.trim_start_matches(GUIDES_DIR);
-        let (guide, _) = rest.split_once('/').unwrap_or((rest, ""));
-        by_guide.entry(guide).or_default().push(f);
+        match rest.split_once('/') {
+            Some((guide, file)) if !file.contains('/') => {
+                by_guide.entry(guide).or_default().push(f);
+            }
+            _ => errors.push(Diagnostic::in_file(
+                Code::Guide,
+                &f.path,
+                format!(
+                    "a guide is a folder content/{GUIDES_DIR}<id>/ holding {}; this file is not in one",
+                    file_list()
+                ),
+            )),
+        }
     }
     let mut guides = Guides::default();
     for (id, files) in by_guide {
@@ -96,12 +107,12 @@ fn load_guide(id: &str, files: &[&SourceFile], index: &PageIndex) -> Result<Guid
             .first()
             .map(|f| f.path.with_file_name("technologies.yaml"))
             .unwrap_or_default();
-        return Err(Diagnostic::in_file(
+        errors.push(Diagnostic::in_file(
             Code::Guide,
             &dir,
             format!("guide `{id}` has no technologies.yaml"),
-        )
-        .into());
+        ));
+        return errors.fail();
     };
     check::check(&guide, index, tech_doc, &docs, &mut errors);
     errors.finish(guide)

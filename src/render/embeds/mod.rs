@@ -24,7 +24,7 @@ use tera::Context;
 
 use super::RenderCx;
 use super::inline;
-use super::links::Linked;
+use super::links::{Linked, yaml_href};
 use crate::diag::{Code, Diagnostic, suggestion};
 use crate::model::guides::{Better, Guide, GuideId, Source, Technology, Winner};
 use crate::model::page::Page;
@@ -337,7 +337,7 @@ impl Writer<'_> {
                 .sources
                 .iter()
                 .filter_map(|s| g.source(s.as_str()))
-                .map(source_view)
+                .map(|s| self.source_view(s))
                 .collect(),
         })
     }
@@ -422,7 +422,7 @@ impl Writer<'_> {
             unit_heading: capitalize(&b.unit),
             better,
             series,
-            source: g.source(b.source.as_str()).map(source_view),
+            source: g.source(b.source.as_str()).map(|s| self.source_view(s)),
             method_html: self.md(&b.method)?,
             caveats_html: self.md(&b.caveats)?,
         })
@@ -436,11 +436,26 @@ impl Writer<'_> {
             let id = self.element_id("source", s.id.as_str());
             items.push(SourceItem {
                 id,
-                source: source_view(s),
+                source: self.source_view(s),
                 note_html,
             });
         }
         Ok(SourcesView { items })
+    }
+
+    fn source_view(&self, s: &Source) -> SourceView {
+        let url = if s.url.is_empty() {
+            String::new()
+        } else {
+            yaml_href(self.site.urls(), &self.page.route, &s.url)
+        };
+        SourceView {
+            id: s.id.as_str().to_string(),
+            title: s.title.clone(),
+            url,
+            publisher: s.publisher.clone(),
+            date: s.date.clone(),
+        }
     }
 
     fn technologies(&mut self) -> Result<TechnologiesView, String> {
@@ -454,7 +469,7 @@ impl Writer<'_> {
                     .links
                     .iter()
                     .map(|l| PageLinkView {
-                        href: l.url.clone(),
+                        href: yaml_href(self.site.urls(), &self.page.route, &l.url),
                         title: l.title.clone(),
                     })
                     .collect(),
@@ -469,16 +484,6 @@ fn tech_view(t: &Technology) -> TechView {
         id: t.id.as_str().to_string(),
         name: t.name.clone(),
         colour: t.colour.clone(),
-    }
-}
-
-fn source_view(s: &Source) -> SourceView {
-    SourceView {
-        id: s.id.as_str().to_string(),
-        title: s.title.clone(),
-        url: s.url.clone(),
-        publisher: s.publisher.clone(),
-        date: s.date.clone(),
     }
 }
 
