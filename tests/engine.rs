@@ -54,8 +54,8 @@ impl Live {
     fn assert_same_as_fresh_build(&self) {
         let fresh = live(Site::reuse(&self.site));
         assert_eq!(
-            *self.out.files(),
-            *fresh.out.files(),
+            self.out.files(),
+            fresh.out.files(),
             "incremental output differs from a fresh build"
         );
     }
@@ -205,14 +205,14 @@ fn a_new_page_renders_its_section_and_neighbours() {
 #[test]
 fn a_broken_edit_keeps_the_last_good_site_and_a_fix_recovers() {
     let mut l = live(fixture("basic"));
-    let before = l.out.files().clone();
+    let before = l.out.files();
     l.site.edit("content/about.md", "title:", "titel:");
     let err = l
         .project
         .apply_change(&[l.site.root.join("content/about.md")], &l.out)
         .unwrap_err();
     assert!(err.to_string().contains("about.md"), "{err}");
-    assert_eq!(*l.out.files(), before, "a failed change writes nothing");
+    assert_eq!(l.out.files(), before, "a failed change writes nothing");
     l.site.edit("content/about.md", "titel:", "title:");
     l.change(&["content/about.md"]);
     l.assert_same_as_fresh_build();
@@ -391,7 +391,7 @@ fn a_second_build_into_a_new_sink_writes_everything() {
     let mut l = live(fixture("basic"));
     let again = Memory::new();
     l.project.build(&again).unwrap();
-    assert_eq!(*again.files(), *l.out.files());
+    assert_eq!(again.files(), l.out.files());
 }
 
 /// A change that breaks at render time (a link to a page that is gone)

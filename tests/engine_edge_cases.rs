@@ -174,12 +174,12 @@ fn d7_static_reported_as_folder() {
 #[test]
 fn h_anchor_removed_then_fixed() {
     let mut l = live(fixture("basic"));
-    let before = l.out.files().clone();
+    let before = l.out.files();
     l.site
         .edit("content/guide/second.md", "## Details", "## Detail");
     let r = l.try_change(&["content/guide/second.md"]);
     assert!(r.is_err(), "{r:?}");
-    assert_eq!(*l.out.files(), before);
+    assert_eq!(l.out.files(), before);
     l.site
         .edit("content/guide/second.md", "## Detail", "## Details");
     l.change(&["content/guide/second.md"]);
@@ -385,11 +385,11 @@ fn h_data_edit_and_bad_yaml() {
         .edit("content/data/settings.yml", "Measure twice", "Cut once");
     l.change(&["content/data/settings.yml"]);
     l.assert_same_as_fresh_build();
-    let before = l.out.files().clone();
+    let before = l.out.files();
     l.site
         .write("content/data/settings.yml", "motto: [unclosed\n");
     assert!(l.try_change(&["content/data/settings.yml"]).is_err());
-    assert_eq!(*l.out.files(), before);
+    assert_eq!(l.out.files(), before);
     // a different change that does not fix it still fails
     l.site
         .edit("content/about.md", "About the fixture.", "About x.");
@@ -529,7 +529,7 @@ fn d10_top_level_folders_ignored() {
         l.site.edit(file, from, to);
         l.change(&[reported]);
         let fresh = live(Site::reuse(&l.site));
-        let same = *l.out.files() == *fresh.out.files();
+        let same = l.out.files() == fresh.out.files();
         bad.push((reported, same));
     }
     assert!(bad.iter().all(|(_, s)| *s), "{bad:?}");

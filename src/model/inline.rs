@@ -9,15 +9,23 @@
 
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
+use crate::diag::Code;
 use crate::url::is_safe_url;
+
+/// Why a text field's Markdown is refused: its kind and message.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct InlineError {
+    pub code: Code,
+    pub message: String,
+}
 
 /// Parses `text` into inline events. Each link destination goes through
 /// `link`, which checks it and returns what to write instead (or why it is
-/// broken). The first problem found is the error.
+/// broken: a [`Code::BrokenLink`]). The first problem found is the error.
 pub(crate) fn parse<'t>(
     text: &'t str,
     mut link: impl FnMut(&str) -> Result<String, String>,
-) -> Result<Vec<Event<'t>>, String> {
+) -> Result<Vec<Event<'t>>, InlineError> {
     let mut error = None;
     let events: Vec<Event> = Parser::new_ext(text, Options::ENABLE_STRIKETHROUGH)
         .filter_map(|event| match event {
@@ -32,13 +40,19 @@ pub(crate) fn parse<'t>(
             }) => {
                 // YAML is data, not the writer's own HTML: no script URLs.
                 if !is_safe_url(&dest_url) {
-                    error.get_or_insert(format!(
-                        "unsafe URL `{dest_url}`: links in data may use http, https, mailto or site paths"
-                    ));
+                    error.get_or_insert(InlineError {
+                        code: Code::UnsafeUrl,
+                        message: format!(
+                            "unsafe URL `{dest_url}`: links in data may use http, https, mailto or site paths"
+                        ),
+                    });
                     return None;
                 }
-                let dest = link(&dest_url).unwrap_or_else(|m| {
-                    error.get_or_insert(m);
+                let dest = link(&dest_url).unwrap_or_else(|message| {
+                    error.get_or_insert(InlineError {
+                        code: Code::BrokenLink,
+                        message,
+                    });
                     dest_url.to_string()
                 });
                 Some(Event::Start(Tag::Link {
@@ -52,9 +66,10 @@ pub(crate) fn parse<'t>(
             Event::Start(Tag::Image { .. })
             | Event::Start(Tag::Heading { .. })
             | Event::Start(Tag::List(_)) => {
-                error.get_or_insert(
-                    "only inline Markdown (emphasis, code, links) is allowed here".to_string(),
-                );
+                error.get_or_insert(InlineError {
+                    code: Code::Guide,
+                    message: "only inline Markdown (emphasis, code, links) is allowed here".into(),
+                });
                 None
             }
             e => Some(e),
@@ -70,7 +85,7 @@ pub(crate) fn parse<'t>(
 mod tests {
     use super::*;
 
-    fn check(text: &str) -> Result<(), String> {
+    fn check(text: &str) -> Result<(), InlineError> {
         parse(text, |d| Ok(d.to_string())).map(|_| ())
     }
 
@@ -80,10 +95,9 @@ mod tests {
         assert!(check("# heading").is_err());
         assert!(check("- list").is_err());
         assert!(check("![i](a.png)").is_err());
-        assert!(
-            check("[x](javascript:alert(1))")
-                .unwrap_err()
-                .contains("unsafe URL")
+        assert_eq!(
+            check("[x](javascript:alert(1))").unwrap_err().code,
+            Code::UnsafeUrl
         );
         let events = parse("<script>alert(1)</script>", |d| Ok(d.into())).unwrap();
         assert!(

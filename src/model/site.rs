@@ -59,11 +59,6 @@ impl Site {
     pub(crate) fn urls(&self) -> &UrlBuilder {
         &self.settings.urls
     }
-
-    /// The page at `rel` (a path under `content/`), or why there is none.
-    pub(crate) fn find_page(&self, rel: &str) -> Result<PageId, String> {
-        self.index.find(rel)
-    }
 }
 
 pub(crate) struct AssembleOptions<'a> {

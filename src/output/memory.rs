@@ -18,13 +18,19 @@ impl Memory {
         Self::default()
     }
 
-    /// The files written so far.
-    pub fn files(&self) -> MutexGuard<'_, BTreeMap<String, Vec<u8>>> {
-        self.files.lock().unwrap_or_else(|e| e.into_inner())
+    /// A copy of the files written so far (the lock is never handed out,
+    /// so a reader cannot hold it while the engine writes).
+    pub fn files(&self) -> BTreeMap<String, Vec<u8>> {
+        self.lock().clone()
     }
 
+    /// A copy of one file.
     pub fn get(&self, rel: &str) -> Option<Vec<u8>> {
-        self.files().get(rel).cloned()
+        self.lock().get(rel).cloned()
+    }
+
+    fn lock(&self) -> MutexGuard<'_, BTreeMap<String, Vec<u8>>> {
+        self.files.lock().unwrap_or_else(|e| e.into_inner())
     }
 }
 
@@ -36,7 +42,7 @@ impl Sink for Memory {
                 format!("refusing to write outside the output: {rel}"),
             ));
         }
-        self.files().insert(rel.to_string(), bytes.to_vec());
+        self.lock().insert(rel.to_string(), bytes.to_vec());
         Ok(())
     }
 
@@ -47,7 +53,7 @@ impl Sink for Memory {
     }
 
     fn remove(&self, rel: &str) -> Result<(), Diagnostic> {
-        self.files().remove(rel);
+        self.lock().remove(rel);
         Ok(())
     }
 }

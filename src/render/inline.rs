@@ -17,7 +17,8 @@ pub(crate) fn render(
 ) -> Result<String, String> {
     let events = inline::parse(text, |dest| {
         href_for(dest, LinkFrom::DATA, from, site, linked)
-    })?;
+    })
+    .map_err(|e| e.message)?;
     let mut html = String::with_capacity(text.len() + 16);
     pulldown_cmark::html::push_html(&mut html, events.into_iter());
     Ok(html.trim_end().to_string())

@@ -57,7 +57,6 @@ pub(crate) const NOT_FOUND: &str = "404.html";
 
 pub(crate) struct Renderer<'a> {
     cx: &'a RenderCx<'a>,
-    site: &'a Site,
     /// The site's URL builder; for the 404 page, always absolute paths.
     urls: UrlBuilder,
 }
@@ -66,7 +65,6 @@ impl<'a> Renderer<'a> {
     pub fn new(cx: &'a RenderCx<'a>) -> Self {
         Renderer {
             cx,
-            site: cx.site,
             urls: cx.site.urls().clone(),
         }
     }
@@ -77,7 +75,13 @@ impl<'a> Renderer<'a> {
         let reads = |name: &str| templates.iter().any(|t| self.cx.templates.reads(t, name));
         let guide_set = reads("guides");
         let guides = if guide_set {
-            self.site.guides.list.iter().map(|g| g.id.clone()).collect()
+            self.cx
+                .site
+                .guides
+                .list
+                .iter()
+                .map(|g| g.id.clone())
+                .collect()
         } else {
             BTreeSet::new()
         };
@@ -92,7 +96,7 @@ impl<'a> Renderer<'a> {
     }
 
     pub(crate) fn page(&self, id: PageId) -> Result<RenderedPage, Diagnostics> {
-        let site = self.site;
+        let site = self.cx.site;
         let page = &site.pages[id];
         let md = markdown::render(page, self.cx)?;
         let mut deps = self.template_deps(&page.template);
@@ -163,14 +167,14 @@ impl<'a> Renderer<'a> {
     /// even when the rest of the site uses relative URLs.
     pub(crate) fn not_found(&self) -> Result<RenderedPage, Diagnostic> {
         let absolute = Renderer {
-            urls: self.site.urls().absolute_paths(),
+            urls: self.cx.site.urls().absolute_paths(),
             ..*self
         };
         absolute.render_not_found()
     }
 
     fn render_not_found(&self) -> Result<RenderedPage, Diagnostic> {
-        let site = self.site;
+        let site = self.cx.site;
         let route = Route::file(NOT_FOUND);
         let mut deps = self.template_deps(NOT_FOUND);
         let mut ctx = self.common_context(&route, None, &mut deps);
@@ -211,7 +215,7 @@ impl<'a> Renderer<'a> {
         current: Option<PageId>,
         deps: &mut PageDeps,
     ) -> Context {
-        let site = self.site;
+        let site = self.cx.site;
         let mut ctx = Context::new();
         ctx.insert("route", route.as_str());
         ctx.insert("home_url", &self.urls.href(route, &Route::home(), None));
@@ -256,12 +260,12 @@ impl<'a> Renderer<'a> {
     }
 
     fn source_of(&self, id: PageId) -> String {
-        self.site.pages[id].source.file.rel.clone()
+        self.cx.site.pages[id].source.file.rel.clone()
     }
 
     fn is_ancestor(&self, ancestor: PageId, mut id: PageId) -> bool {
-        while let Some(p) = self.site.pages[id].parent {
-            if p == ancestor && ancestor != self.site.home {
+        while let Some(p) = self.cx.site.pages[id].parent {
+            if p == ancestor && ancestor != self.cx.site.home {
                 return true;
             }
             id = p;
@@ -274,11 +278,11 @@ impl<'a> Renderer<'a> {
             .front
             .description
             .as_deref()
-            .unwrap_or(&self.site.settings.config.description)
+            .unwrap_or(&self.cx.site.settings.config.description)
     }
 
     fn link_view(&self, from: &Route, id: PageId) -> LinkView<'a> {
-        let p = &self.site.pages[id];
+        let p = &self.cx.site.pages[id];
         LinkView {
             title: p.title(),
             description: p.source.front.description.as_deref().unwrap_or(""),

@@ -183,7 +183,7 @@ impl Links {
         } else {
             &self.site
         };
-        Ok((urls, Route::parse(route.as_deref().unwrap_or(""))))
+        Ok((urls, Route::file(route.as_deref().unwrap_or(""))))
     }
 }
 

@@ -101,11 +101,6 @@ pub(crate) struct ContentFiles {
     walk_errors: Diagnostics,
 }
 
-/// Reads `root/content` (`site.yaml` is skipped: settings load it).
-pub fn load(root: &Path) -> Result<Source, Diagnostics> {
-    ContentFiles::read(root).source()
-}
-
 impl ContentFiles {
     /// Reads and parses every file of `root/content`, in parallel.
     pub(crate) fn read(root: &Path) -> ContentFiles {

@@ -22,7 +22,8 @@ impl Route {
         Route(s)
     }
 
-    /// A file route, such as `sitemap.xml` or `assets/app.js`.
+    /// A route as written, without a leading `/`: a file (`sitemap.xml`,
+    /// `assets/app.js`) or a page (`about/`).
     pub(crate) fn file(path: &str) -> Self {
         Route(path.trim_start_matches('/').to_string())
     }
@@ -48,12 +49,6 @@ impl Route {
             route.push_str(q);
         }
         Route(route)
-    }
-
-    /// Parses a route as written (`about/`, `404.html`).
-    pub(crate) fn parse(path: &str) -> Self {
-        let p = path.trim_start_matches('/');
-        Route(p.to_string())
     }
 
     pub(crate) fn as_str(&self) -> &str {

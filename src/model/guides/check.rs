@@ -327,15 +327,8 @@ impl Checker<'_> {
         let checked = inline::parse(text, |dest| {
             index.resolve(dest, LinkFrom::DATA).map(|_| String::new())
         });
-        if let Err(m) = checked {
-            let code = if m.starts_with("unsafe URL") {
-                Code::UnsafeUrl
-            } else if m.starts_with("only inline") {
-                Code::Guide
-            } else {
-                Code::BrokenLink
-            };
-            self.errors.push(doc.error_at(code, path, m));
+        if let Err(e) = checked {
+            self.errors.push(doc.error_at(e.code, path, e.message));
         }
     }
 }

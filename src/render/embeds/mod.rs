@@ -224,7 +224,7 @@ impl Writer<'_> {
     /// The href of the page at `rel` and its title.
     fn page_link(&mut self, rel: &str) -> Result<PageLinkView, String> {
         let site = self.site;
-        let id = site.find_page(rel)?;
+        let id = site.index.find(rel)?;
         self.linked.pages.insert(id);
         let page = &site.pages[id];
         Ok(PageLinkView {

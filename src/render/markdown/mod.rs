@@ -184,12 +184,16 @@ impl<'e> Writer<'_, 'e> {
             Event::Start(tag @ (Tag::Link { .. } | Tag::Image { .. })) => {
                 Event::Start(self.link(tag, range))
             }
-            Event::FootnoteReference(label) => {
-                Event::InlineHtml(self.footnotes.reference(&label).into())
-            }
-            Event::Start(Tag::FootnoteDefinition(label)) => {
-                Event::Html(self.footnotes.definition(&label).into())
-            }
+            Event::FootnoteReference(label) => Event::InlineHtml(
+                self.footnotes
+                    .reference(&label, &mut self.element_ids)
+                    .into(),
+            ),
+            Event::Start(Tag::FootnoteDefinition(label)) => Event::Html(
+                self.footnotes
+                    .definition(&label, &mut self.element_ids)
+                    .into(),
+            ),
             Event::End(TagEnd::FootnoteDefinition) => Event::Html("</div>\n".into()),
             e => e,
         };
