@@ -5,10 +5,10 @@
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-use crate::diag::{Code, Diagnostic, Diagnostics};
-use crate::engine::{BuildReport, Project, ProjectOptions};
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::engine::{BuildReport, Project, ProjectOptions, check_site};
 use crate::output::{self, Staging};
-use crate::url::BaseUrl;
+use crate::source::settings::base_url_argument;
 
 #[derive(Debug, Clone, Default)]
 pub struct BuildOptions {
@@ -37,26 +37,17 @@ pub struct Built {
 pub fn build(opts: &BuildOptions) -> Result<Built, BuildError> {
     let start = Instant::now();
     let root = &opts.root;
-    if !root.join("content").join("site.yaml").is_file() {
-        // Project::load says the same; checked first so it is a usage error.
-        return Err(BuildError::Usage(
-            Project::load(project_options(opts))
-                .err()
-                .unwrap_or_default(),
-        ));
-    }
+    // Usage errors first: they say nothing about the content.
+    let usage = |d: Diagnostic| BuildError::Usage(d.into());
+    check_site(root).map_err(usage)?;
     if let Some(base) = &opts.base_url {
-        BaseUrl::parse(base).map_err(|m| {
-            BuildError::Usage(
-                Diagnostic::global(Code::BadArgument, format!("--base-url: {m}")).into(),
-            )
-        })?;
+        base_url_argument(base).map_err(usage)?;
     }
     let out = opts.out.clone().unwrap_or_else(|| root.join("public"));
-    let out = output::check_out_dir(root, &out).map_err(|d| BuildError::Usage(d.into()))?;
+    let out = output::check_out_dir(root, &out).map_err(usage)?;
 
     let mut project = Project::load(project_options(opts)).map_err(BuildError::Content)?;
-    let staging = Staging::create(&out).map_err(|d| BuildError::Usage(d.into()))?;
+    let staging = Staging::create(&out).map_err(usage)?;
     let mut report = project.build(&staging).map_err(BuildError::Content)?;
     staging
         .commit()

@@ -2,23 +2,22 @@
 //! (copied as is, over theme files of the same path), the generated
 //! highlighting stylesheet, and files kept beside pages under `content/`.
 //!
-//! In: the theme, the site root, settings. Out: [`Assets`]: every file to
+//! In: the theme, the site's static files, settings. Out: [`Assets`]: every file to
 //! write with its route, and the map from a theme asset's name
 //! (`css/main.css`) to its content-hashed route (`css/main.3f9a0c1b2d.css`)
 //! that templates reach through the `asset()` function.
 
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
 
 use sha2::{Digest, Sha256};
 
 use super::{Body, OutputFile};
-use crate::diag::{Code, Diagnostic, Diagnostics};
+use crate::diag::{Code, Diagnostics};
 use crate::render::highlight;
 use crate::source::content::ContentAsset;
-use crate::source::read::{Hidden, walk};
 use crate::source::settings::Settings;
-use crate::source::theme::Theme;
+use crate::source::statics::SiteStatic;
+use crate::source::theme::{HIGHLIGHT_DARK_CSS, HIGHLIGHT_LIGHT_CSS, Theme};
 use crate::source::yaml::YamlDoc;
 use crate::url::Route;
 
@@ -28,25 +27,12 @@ pub(crate) struct Assets {
     pub files: Vec<OutputFile>,
 }
 
-/// Names of the generated highlighting stylesheets, as templates ask for them.
-pub(crate) const HIGHLIGHT_LIGHT_CSS: &str = "css/highlight-light.css";
-pub(crate) const HIGHLIGHT_DARK_CSS: &str = "css/highlight-dark.css";
-
 pub(crate) fn collect(
     theme: &Theme,
-    root: &Path,
+    site_static: &SiteStatic,
     settings: &Settings,
     content_assets: &[ContentAsset],
-) -> Result<Assets, Diagnostics> {
-    let mut errors = Diagnostics::default();
-    let mut site_static: BTreeMap<String, PathBuf> = BTreeMap::new();
-    let static_dir = root.join("static");
-    if static_dir.is_dir() {
-        let (found, problems) = walk(&static_dir, Hidden::Keep);
-        errors.extend(problems);
-        site_static.extend(found.into_iter().map(|f| (f.rel, f.path)));
-    }
-
+) -> Assets {
     let mut theme_files: BTreeMap<String, Vec<u8>> = theme
         .statics
         .iter()
@@ -65,15 +51,8 @@ pub(crate) fn collect(
     let mut names = BTreeMap::new();
     let mut files = Vec::new();
     for (name, mut bytes) in theme_files {
-        if let Some(path) = site_static.get(&name) {
-            match std::fs::read(path) {
-                Ok(b) => bytes = b,
-                Err(e) => errors.push(Diagnostic::in_file(
-                    Code::Io,
-                    path,
-                    format!("cannot read: {e}"),
-                )),
-            }
+        if let Some(b) = site_static.overrides.get(&name) {
+            bytes = b.clone();
         }
         let route = if is_fingerprinted(&name) {
             Route::file(&hashed_name(&name, &bytes))
@@ -81,7 +60,7 @@ pub(crate) fn collect(
             Route::file(&name)
         };
         names.insert(name.clone(), route.clone());
-        if !site_static.contains_key(&name) || route.as_str() != name {
+        if !site_static.files.contains_key(&name) || route.as_str() != name {
             let origin = match theme.statics.get(&name) {
                 Some(f) => f.display.display().to_string(),
                 None => format!("the generated {name}"),
@@ -93,7 +72,7 @@ pub(crate) fn collect(
             });
         }
     }
-    for (rel, path) in &site_static {
+    for (rel, path) in &site_static.files {
         files.push(OutputFile {
             path: rel.clone(),
             body: Body::Copy(path.clone()),
@@ -109,7 +88,7 @@ pub(crate) fn collect(
         });
     }
 
-    errors.finish(Assets { names, files })
+    Assets { names, files }
 }
 
 /// The logo and favicon named in site.yaml must be files of the site or theme.

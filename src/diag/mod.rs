@@ -36,8 +36,11 @@ pub struct Place {
     pub line_text: Option<String>,
 }
 
-/// How bad a problem is. An error fails the build; a warning is reported
-/// and does not (no stage emits warnings yet: `verdict check` will).
+/// How bad a problem is; renderers show it (`error[code]`, `warning[code]`).
+/// No stage emits warnings yet (`verdict check` will). Until one does,
+/// [`Diagnostics::finish`] fails a stage on any diagnostic, so a warning can
+/// never be dropped unseen: the first stage to emit warnings must return
+/// them beside its value.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Severity {
     Error,

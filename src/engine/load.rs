@@ -17,6 +17,7 @@ use crate::render::templates::Templates;
 use crate::source::content::ContentFiles;
 use crate::source::read::read_text;
 use crate::source::settings::{self, LoadOptions};
+use crate::source::statics;
 use crate::source::theme::{self, Theme};
 use crate::source::yaml::YamlDoc;
 
@@ -83,7 +84,8 @@ pub(super) fn load(
     };
     done("load");
 
-    let assets = assets::collect(&theme, root, &settings, &source.assets)?;
+    let site_static = statics::read(root, &theme)?;
+    let assets = assets::collect(&theme, &site_static, &settings, &source.assets);
     assets::check_branding(&settings, &assets, &site_doc)?;
     let mut templates = Templates::compile(&theme, settings.urls.clone(), assets.names.clone())?;
     for required in REQUIRED {

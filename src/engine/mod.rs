@@ -9,4 +9,4 @@ mod diff;
 mod load;
 mod project;
 
-pub use project::{BuildReport, ChangeReport, Project, ProjectOptions};
+pub use project::{BuildReport, ChangeReport, Project, ProjectOptions, check_site};

@@ -76,18 +76,7 @@ pub struct Project {
 impl Project {
     /// Loads and validates the site at `opts.root`.
     pub fn load(opts: ProjectOptions) -> Result<Project, Diagnostics> {
-        let site_yaml = load::site_yaml_path(&opts.root);
-        if !site_yaml.is_file() {
-            return Err(Diagnostic::global(
-                Code::NotASite,
-                format!(
-                    "{} is not a verdict site: {} is missing (create one with `verdict init DIR`)",
-                    opts.root.display(),
-                    site_yaml.display()
-                ),
-            )
-            .into());
-        }
+        check_site(&opts.root)?;
         let start = Instant::now();
         let content = ContentFiles::read(&opts.root);
         let mut stages = vec![("read", start.elapsed())];
@@ -395,6 +384,23 @@ fn hash(bytes: &[u8]) -> u64 {
     let mut h = std::collections::hash_map::DefaultHasher::new();
     bytes.hash(&mut h);
     h.finish()
+}
+
+/// `root` holds a site (`content/site.yaml`), or the usage error that says
+/// it does not.
+pub fn check_site(root: &Path) -> Result<(), Diagnostic> {
+    let site_yaml = load::site_yaml_path(root);
+    if site_yaml.is_file() {
+        return Ok(());
+    }
+    Err(Diagnostic::global(
+        Code::NotASite,
+        format!(
+            "{} is not a verdict site: {} is missing (create one with `verdict init DIR`)",
+            root.display(),
+            site_yaml.display()
+        ),
+    ))
 }
 
 /// The changed paths, sorted by what they touch.

@@ -162,8 +162,7 @@ pub fn load(path: &Path, text: &str, opts: &LoadOptions) -> Result<Settings, Dia
     let mut errors = Diagnostics::default();
 
     let base_url = match base_url_override {
-        Some(b) => BaseUrl::parse(b)
-            .map_err(|m| Diagnostic::global(Code::BadArgument, format!("--base-url: {m}"))),
+        Some(b) => base_url_argument(b),
         None => BaseUrl::parse(&config.base_url)
             .map_err(|m| doc.error_at(Code::BadSetting, "base_url", m)),
     };
@@ -250,6 +249,11 @@ pub fn load(path: &Path, text: &str, opts: &LoadOptions) -> Result<Settings, Dia
             errors.fail()
         }
     }
+}
+
+/// `--base-url` checked: a usage error when it is not a base URL.
+pub fn base_url_argument(s: &str) -> Result<BaseUrl, Diagnostic> {
+    BaseUrl::parse(s).map_err(|m| Diagnostic::global(Code::BadArgument, format!("--base-url: {m}")))
 }
 
 pub(crate) fn is_hex_colour(s: &str) -> bool {

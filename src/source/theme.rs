@@ -183,6 +183,12 @@ pub fn load(
     Ok(theme)
 }
 
+/// Names of the generated highlighting stylesheets, as templates ask for
+/// them with `asset()`: static files every theme has.
+pub(crate) const HIGHLIGHT_LIGHT_CSS: &str = "css/highlight-light.css";
+pub(crate) const HIGHLIGHT_DARK_CSS: &str = "css/highlight-dark.css";
+pub(crate) const GENERATED_STATICS: [&str; 2] = [HIGHLIGHT_LIGHT_CSS, HIGHLIGHT_DARK_CSS];
+
 /// Where the built-in embed templates live in the default theme.
 const EMBED_TEMPLATES: &str = "templates/embeds/";
 
