@@ -4,8 +4,8 @@
 //! (ARCHITECTURE.md draws the whole picture, and `tests/architecture.rs`
 //! keeps it true):
 //!
-//! - [`diag`]: problems as values with places, rendered for a terminal or HTML.
 //! - [`text`]: slugs and HTML escaping.
+//! - [`diag`]: problems as values with places, rendered for a terminal or HTML.
 //! - [`url`]: routes, the one URL builder, link classification, URL safety.
 //! - [`output`]: sinks for finished files (staging folder, memory).
 //! - [`source`]: reading settings, content, data and themes from disk.
