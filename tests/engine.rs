@@ -8,58 +8,10 @@ mod common;
 use std::collections::BTreeSet;
 use std::path::PathBuf;
 
+use common::live::live;
 use common::{Site, bundled, fixture};
 use verdict::engine::{ChangeReport, Project, ProjectOptions};
 use verdict::output::Memory;
-
-struct Live {
-    site: Site,
-    project: Project,
-    out: Memory,
-    /// Page (path under content/) → the deps recorded by the first build.
-    all: Vec<String>,
-}
-
-fn live(site: Site) -> Live {
-    let mut project = Project::load(ProjectOptions {
-        root: site.root.clone(),
-        ..ProjectOptions::default()
-    })
-    .unwrap_or_else(|d| panic!("{d}"));
-    let out = Memory::new();
-    let report = project.build(&out).unwrap_or_else(|d| panic!("{d}"));
-    let all = report.deps.keys().cloned().collect();
-    Live {
-        site,
-        project,
-        out,
-        all,
-    }
-}
-
-impl Live {
-    fn change(&mut self, rels: &[&str]) -> ChangeReport {
-        let paths: Vec<PathBuf> = rels.iter().map(|r| self.site.root.join(r)).collect();
-        self.project
-            .apply_change(&paths, &self.out)
-            .unwrap_or_else(|d| panic!("{d}"))
-    }
-
-    fn edit(&mut self, rel: &str, from: &str, to: &str) -> ChangeReport {
-        self.site.edit(rel, from, to);
-        self.change(&[rel])
-    }
-
-    /// After any number of changes, the output equals a fresh build's.
-    fn assert_same_as_fresh_build(&self) {
-        let fresh = live(Site::reuse(&self.site));
-        assert_eq!(
-            self.out.files(),
-            fresh.out.files(),
-            "incremental output differs from a fresh build"
-        );
-    }
-}
 
 fn set(items: &[&str]) -> BTreeSet<String> {
     items.iter().map(|s| s.to_string()).collect()

@@ -7,68 +7,10 @@ mod common;
 
 use std::path::PathBuf;
 
+use common::live::live;
 use common::{Site, fixture};
 use verdict::engine::{ChangeReport, Project, ProjectOptions};
 use verdict::output::Memory;
-
-struct Live {
-    site: Site,
-    project: Project,
-    out: Memory,
-}
-
-fn live(site: Site) -> Live {
-    let mut project = Project::load(ProjectOptions {
-        root: site.root.clone(),
-        ..ProjectOptions::default()
-    })
-    .unwrap_or_else(|d| panic!("{d}"));
-    let out = Memory::new();
-    project.build(&out).unwrap_or_else(|d| panic!("{d}"));
-    Live { site, project, out }
-}
-
-impl Live {
-    fn try_change(&mut self, rels: &[&str]) -> Result<ChangeReport, String> {
-        let paths: Vec<PathBuf> = rels.iter().map(|r| self.site.root.join(r)).collect();
-        self.project
-            .apply_change(&paths, &self.out)
-            .map_err(|d| d.to_string())
-    }
-    fn change(&mut self, rels: &[&str]) -> ChangeReport {
-        self.try_change(rels).unwrap_or_else(|d| panic!("{d}"))
-    }
-    fn assert_same_as_fresh_build(&self) {
-        let fresh = live(Site::reuse(&self.site));
-        let (a, b) = (self.out.files(), fresh.out.files());
-        let differ: Vec<&String> = a
-            .keys()
-            .chain(b.keys())
-            .filter(|k| a.get(*k) != b.get(*k))
-            .collect();
-        if let Some(k) = differ.first() {
-            let show = |m: &std::collections::BTreeMap<String, Vec<u8>>| {
-                String::from_utf8_lossy(m.get(*k).map(Vec::as_slice).unwrap_or(b"(none)"))
-                    .into_owned()
-            };
-            panic!(
-                "{differ:?} differ from a fresh build; {k} incrementally:\n{}\nfresh:\n{}",
-                show(&a),
-                show(&b)
-            );
-        }
-    }
-    fn fresh_fails(&self) -> bool {
-        let s = Site::reuse(&self.site);
-        match Project::load(ProjectOptions {
-            root: s.root.clone(),
-            ..ProjectOptions::default()
-        }) {
-            Err(_) => true,
-            Ok(mut p) => p.build(&Memory::new()).is_err(),
-        }
-    }
-}
 
 // D1: a folder path for an edited page body.
 #[test]
