@@ -531,3 +531,26 @@ fn the_build_records_each_page_dependencies() {
     let pages: Vec<&str> = deps.pages.iter().map(String::as_str).collect();
     assert_eq!(pages, ["_index.md", "guide/_index.md", "guide/second.md"]);
 }
+
+/// Regression: a misspelt field piped through `safe` or `text` rendered as
+/// empty text and the build succeeded.
+#[test]
+fn a_misspelt_field_through_safe_or_text_is_an_error() {
+    for filter in ["safe", "text"] {
+        let site = fixture("basic");
+        site.edit(
+            "themes/local/templates/home.html",
+            "{{ page.content | safe }}",
+            &format!("{{{{ page.contnt | {filter} }}}}"),
+        );
+        let run = site.build(&[]);
+        assert_eq!(run.code, 1, "{filter}: {}", run.stderr);
+        assert!(run.stderr.contains("error[template]"), "{}", run.stderr);
+        assert!(run.stderr.contains("undefined"), "{}", run.stderr);
+        assert!(
+            run.stderr.contains("themes/local/templates/home.html:6:"),
+            "{}",
+            run.stderr
+        );
+    }
+}

@@ -178,3 +178,24 @@ fn every_guide_id_is_a_slug() {
         run.stderr
     );
 }
+
+/// Problems in guide data and broken links in pages come out in one round:
+/// links are checked when the model is assembled, with the guides.
+#[test]
+fn guide_problems_and_broken_links_are_reported_together() {
+    let site = fixture("databases");
+    site.edit(
+        "content/data/guides/databases/aspects.yaml",
+        "- id: operations",
+        "- id: Operations",
+    );
+    site.edit(
+        "content/comparison.md",
+        "```verdict",
+        "See [nowhere](#nope).\n\n```verdict",
+    );
+    let run = site.build(&[]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(run.stderr.contains("error[guide]"), "{}", run.stderr);
+    assert!(run.stderr.contains("error[broken-link]"), "{}", run.stderr);
+}

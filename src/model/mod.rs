@@ -6,6 +6,7 @@
 pub mod guides;
 pub mod index;
 pub mod inline;
+pub mod links;
 pub mod outputs;
 pub mod page;
 pub mod routes;

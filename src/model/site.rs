@@ -13,8 +13,11 @@ use std::path::Path;
 
 use serde_json::Value;
 
+use rayon::prelude::*;
+
 use super::guides::{self, Guides};
 use super::index::PageIndex;
+use super::links;
 use super::outputs::OutputClaims;
 use super::page::{Page, PageId, PageKind};
 use super::routes::{folder_slugs, route_for};
@@ -84,6 +87,11 @@ pub(crate) fn assemble(
         files,
     );
     let claims = claim_routes(&pages, &mut errors);
+    let link_errors: Vec<Diagnostics> = pages
+        .par_iter()
+        .map(|p| links::check(&p.source, &index))
+        .collect();
+    errors.extend(link_errors.into_iter().flatten());
 
     let Some(home) = index.get("_index.md") else {
         errors.push(Diagnostic::global(

@@ -47,8 +47,14 @@ impl Templates {
         }
         let mut tera = Tera::new();
         tera.autoescape_on(vec![".html", ".htm", ".xml", ".svg"]);
-        tera.register_filter("text", |val: Cow<'_, str>, _: Kwargs, _: &State| -> Value {
-            Value::safe_string(&escape_text(&val))
+        // `safe` and `text` refuse an undefined value: Tera renders a
+        // misspelt last field (`page.contnt`) through a filter as empty text,
+        // which would hide a template typo behind a successful build.
+        tera.register_filter("safe", |val: &Value, _: Kwargs, _: &State| {
+            defined_text(val).map(|s| Value::safe_string(&s))
+        });
+        tera.register_filter("text", |val: &Value, _: Kwargs, _: &State| {
+            defined_text(val).map(|s| Value::safe_string(&escape_text(&s)))
         });
         let links = Arc::new(Links {
             absolute: urls.absolute_paths(),
@@ -132,6 +138,20 @@ impl Templates {
             .render(name, ctx)
             .map_err(|e| diagnostic_for(&self.sources, &e))
     }
+}
+
+/// The text of a value for the `safe` and `text` filters; an undefined value
+/// (a misspelt field) is an error.
+fn defined_text(val: &Value) -> tera::TeraResult<Cow<'_, str>> {
+    if val.is_undefined() {
+        return Err(tera::Error::message(
+            "this value is undefined (a misspelt field?); check the names the template context documents",
+        ));
+    }
+    Ok(match val.as_str() {
+        Some(s) => Cow::Borrowed(s),
+        None => Cow::Owned(format!("{val}")),
+    })
 }
 
 fn mentions(text: &str, word: &str) -> bool {

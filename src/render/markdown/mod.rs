@@ -16,7 +16,7 @@ mod footnotes;
 mod sections;
 mod tables;
 
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeSet, HashSet};
 use std::ops::Range;
 
 use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, LinkType, Parser, Tag, TagEnd};
@@ -30,6 +30,7 @@ use super::links::{Linked, href_for};
 use crate::diag::{Code, Diagnostic, Diagnostics, line_col};
 use crate::model::guides::GuideId;
 use crate::model::index::LinkFrom;
+use crate::model::links::LinkPlaces;
 use crate::model::page::Page;
 use crate::source::headings::markdown_options;
 use crate::source::yaml::YamlDoc;
@@ -74,16 +75,12 @@ pub struct Rendered {
 pub fn render(page: &Page, cx: &RenderCx) -> Result<Rendered, Diagnostics> {
     let body = page.source.body();
     let parser = Parser::new_ext(body, markdown_options());
-    let reference_spans: HashMap<String, Range<usize>> = parser
-        .reference_definitions()
-        .iter()
-        .map(|(label, def)| (label.to_lowercase(), def.span.clone()))
-        .collect();
+    let places = LinkPlaces::new(&parser);
     let mut w = Writer {
         page,
         cx,
         body,
-        reference_spans,
+        places,
         errors: Diagnostics::default(),
         out: Rendered::default(),
         events: Vec::new(),
@@ -123,7 +120,7 @@ struct Writer<'a, 'e> {
     page: &'a Page,
     cx: &'a RenderCx<'a>,
     body: &'e str,
-    reference_spans: HashMap<String, Range<usize>>,
+    places: LinkPlaces,
     errors: Diagnostics,
     out: Rendered,
     events: Vec<Event<'e>>,
@@ -305,16 +302,8 @@ impl<'e> Writer<'_, 'e> {
         let dest = match result {
             Ok(d) => d,
             Err(m) => {
-                // A reference link's destination is written at its
-                // definition (`[label]: url`), so the error goes there.
-                let span = self
-                    .reference_spans
-                    .get(&id.to_lowercase())
-                    .cloned()
-                    .unwrap_or(range);
-                let at = self.body[span.clone()]
-                    .find(dest_url.as_ref())
-                    .map_or(span.start, |i| span.start + i);
+                // Checked when the model was assembled; kept for safety.
+                let at = self.places.offset(self.body, id, dest_url, range);
                 self.errors.push(self.error_at(Code::BrokenLink, at, m));
                 dest_url.to_string()
             }
