@@ -114,9 +114,7 @@ impl Project {
     pub fn build(&mut self, sink: &dyn Sink) -> Result<BuildReport, Diagnostics> {
         let start = Instant::now();
         self.written.clear();
-        let all: BTreeSet<PageId> = (0..self.state.site.pages.len()).collect();
-        let rendered = self.render(&all, true)?;
-        let mut files = self.write_pages(&rendered, sink)?;
+        let (rendered, mut files) = self.render_and_stream(sink)?;
         let deps = self.record(rendered);
         files.extend(self.write_files(sink, &Copies::All)?);
         self.stages.push(("render", start.elapsed()));
@@ -274,6 +272,44 @@ impl Project {
         Ok(rendered)
     }
 
+    /// Renders every page and the 404 page in parallel, writing each as soon
+    /// as it is done (a build's sink is fresh and is thrown away when the
+    /// build fails, so nothing needs holding back); the pages' HTML is not
+    /// kept. Returns what each was made from and the paths written.
+    fn render_and_stream(
+        &mut self,
+        sink: &dyn Sink,
+    ) -> Result<(Vec<(String, RenderedPage)>, Vec<String>), Diagnostics> {
+        let cx = RenderCx {
+            site: &self.state.site,
+            templates: &self.state.templates,
+            highlighter: &self.highlighter,
+        };
+        let renderer = Renderer::new(&cx);
+        let write = |key: String, mut page: RenderedPage| -> Result<_, Diagnostics> {
+            let path = page.route.output_file();
+            sink.write(&path, page.html.as_bytes())?;
+            let h = hash(page.html.as_bytes());
+            page.html = String::new();
+            Ok((key, page, path, h))
+        };
+        let results: Vec<Result<_, Diagnostics>> = (0..cx.site.pages.len())
+            .into_par_iter()
+            .map(|id| write(cx.site.pages[id].rel().to_string(), renderer.page(id)?))
+            .chain(
+                rayon::iter::once(()).map(|()| write(NOT_FOUND.to_string(), renderer.not_found()?)),
+            )
+            .collect();
+        let mut rendered = Vec::with_capacity(results.len());
+        let mut paths = Vec::with_capacity(results.len());
+        for (key, page, path, h) in Diagnostics::collect(results)? {
+            self.written.insert(path.clone(), h);
+            paths.push(path);
+            rendered.push((key, page));
+        }
+        Ok((rendered, paths))
+    }
+
     /// Keeps what each rendered output was made from; returns it by output.
     fn record(&mut self, rendered: Vec<(String, RenderedPage)>) -> BTreeMap<String, PageDeps> {
         let mut deps = BTreeMap::new();
@@ -293,16 +329,13 @@ impl Project {
         rendered: &[(String, RenderedPage)],
         sink: &dyn Sink,
     ) -> Result<Vec<String>, Diagnostics> {
-        let items: Vec<(String, Body)> = rendered
+        let items: Vec<(String, Src)> = rendered
             .iter()
-            .map(|(_, p)| {
-                (
-                    p.route.output_file(),
-                    Body::Bytes(p.html.clone().into_bytes()),
-                )
-            })
+            .map(|(_, p)| (p.route.output_file(), Src::Bytes(p.html.as_bytes())))
             .collect();
-        self.write_changed(items, sink, &Copies::Under(BTreeSet::new()))
+        let none = Copies::Under(BTreeSet::new());
+        let written = write_changed(&self.written, items, sink, &none)?;
+        Ok(self.note_written(written))
     }
 
     /// Writes the derived files and assets whose bytes changed, and the
@@ -312,55 +345,75 @@ impl Project {
         sink: &dyn Sink,
         copies: &Copies,
     ) -> Result<Vec<String>, Diagnostics> {
-        let items: Vec<(String, Body)> = self
+        let items: Vec<(String, Src)> = self
             .state
             .derived
             .iter()
             .chain(&self.state.assets.files)
-            .map(|f| (f.path.clone(), f.body.clone()))
-            .collect();
-        self.write_changed(items, sink, copies)
-    }
-
-    /// Writes, in parallel, each file whose bytes differ from what was last
-    /// written at its path (a copy: when `copies` includes it, or when it
-    /// was never written). Returns the paths written.
-    fn write_changed(
-        &mut self,
-        items: Vec<(String, Body)>,
-        sink: &dyn Sink,
-        copies: &Copies,
-    ) -> Result<Vec<String>, Diagnostics> {
-        let written = &self.written;
-        let results: Vec<Result<Option<(String, u64)>, Diagnostics>> = items
-            .par_iter()
-            .map(|(path, body)| {
-                let done = match body {
-                    Body::Bytes(b) => {
-                        let h = hash(b);
-                        if written.get(path) == Some(&h) {
-                            return Ok(None);
-                        }
-                        sink.write(path, b).map(|()| h)
-                    }
-                    Body::Copy(from) => {
-                        if written.contains_key(path) && !copies.includes(from) {
-                            return Ok(None);
-                        }
-                        sink.copy(path, from).map(|()| 0)
-                    }
+            .map(|f| {
+                let src = match &f.body {
+                    Body::Bytes(b) => Src::Bytes(b),
+                    Body::Copy(p) => Src::Copy(p),
                 };
-                done.map(|h| Some((path.clone(), h)))
-                    .map_err(Diagnostics::from)
+                (f.path.clone(), src)
             })
             .collect();
-        let mut paths = Vec::new();
-        for (path, h) in Diagnostics::collect(results)?.into_iter().flatten() {
+        let written = write_changed(&self.written, items, sink, copies)?;
+        Ok(self.note_written(written))
+    }
+
+    /// Records the hashes of files just written; returns their paths.
+    fn note_written(&mut self, written: Vec<(String, u64)>) -> Vec<String> {
+        let mut paths = Vec::with_capacity(written.len());
+        for (path, h) in written {
             self.written.insert(path.clone(), h);
             paths.push(path);
         }
-        Ok(paths)
+        paths
     }
+}
+
+/// What to write at a path: bytes, or a file on disk to copy.
+enum Src<'a> {
+    Bytes(&'a [u8]),
+    Copy(&'a Path),
+}
+
+/// Writes, in parallel, each file whose bytes differ from what `written`
+/// says was last written at its path (a copy: when `copies` includes it, or
+/// when it was never written). Returns the paths written with their hashes.
+fn write_changed(
+    written: &BTreeMap<String, u64>,
+    items: Vec<(String, Src)>,
+    sink: &dyn Sink,
+    copies: &Copies,
+) -> Result<Vec<(String, u64)>, Diagnostics> {
+    let results: Vec<Result<Option<(String, u64)>, Diagnostics>> = items
+        .par_iter()
+        .map(|(path, src)| {
+            let done = match src {
+                Src::Bytes(b) => {
+                    let h = hash(b);
+                    if written.get(path) == Some(&h) {
+                        return Ok(None);
+                    }
+                    sink.write(path, b).map(|()| h)
+                }
+                Src::Copy(from) => {
+                    if written.contains_key(path) && !copies.includes(from) {
+                        return Ok(None);
+                    }
+                    sink.copy(path, from).map(|()| 0)
+                }
+            };
+            done.map(|h| Some((path.clone(), h)))
+                .map_err(Diagnostics::from)
+        })
+        .collect();
+    Ok(Diagnostics::collect(results)?
+        .into_iter()
+        .flatten()
+        .collect())
 }
 
 /// Which files copied from disk (static files, files beside pages) to copy
