@@ -249,11 +249,7 @@ impl Project {
     }
 
     /// Renders `pages` (and the 404 page), in parallel; all or nothing.
-    fn render(
-        &self,
-        pages: &BTreeSet<PageId>,
-        with_404: bool,
-    ) -> Result<Vec<(String, RenderedPage)>, Diagnostics> {
+    fn render(&self, pages: &BTreeSet<PageId>, with_404: bool) -> Result<Outputs, Diagnostics> {
         let cx = RenderCx {
             site: &self.state.site,
             templates: &self.state.templates,
@@ -279,7 +275,7 @@ impl Project {
     fn render_and_stream(
         &mut self,
         sink: &dyn Sink,
-    ) -> Result<(Vec<(String, RenderedPage)>, Vec<String>), Diagnostics> {
+    ) -> Result<(Outputs, Vec<String>), Diagnostics> {
         let cx = RenderCx {
             site: &self.state.site,
             templates: &self.state.templates,
@@ -311,7 +307,7 @@ impl Project {
     }
 
     /// Keeps what each rendered output was made from; returns it by output.
-    fn record(&mut self, rendered: Vec<(String, RenderedPage)>) -> BTreeMap<String, PageDeps> {
+    fn record(&mut self, rendered: Outputs) -> BTreeMap<String, PageDeps> {
         let mut deps = BTreeMap::new();
         for (key, page) in rendered {
             self.deps.record(&key, &page.deps);
@@ -372,6 +368,9 @@ impl Project {
         paths
     }
 }
+
+/// Rendered outputs by key: a page's path under `content/`, or `404.html`.
+type Outputs = Vec<(String, RenderedPage)>;
 
 /// What to write at a path: bytes, or a file on disk to copy.
 enum Src<'a> {
