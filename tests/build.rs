@@ -554,3 +554,16 @@ fn a_misspelt_field_through_safe_or_text_is_an_error() {
         );
     }
 }
+
+/// Regression: `//evil.example/` and `/\evil.example` passed as site paths
+/// in navigation, footer and guide links, and browsers open another host.
+#[test]
+fn urls_naming_another_host_are_refused_like_script_urls() {
+    for url in ["//evil.example/", "/\\\\evil.example"] {
+        let site = fixture("basic");
+        site.edit("content/site.yaml", "url: https://example.org/", &format!("url: \"{url}\""));
+        let run = site.build(&[]);
+        assert_eq!(run.code, 1, "{url}: {}", run.stderr);
+        assert!(run.stderr.contains("error[unsafe-url]"), "{}", run.stderr);
+    }
+}

@@ -20,15 +20,32 @@ pub(crate) fn scheme(url: &str) -> Option<String> {
     Some(candidate.to_ascii_lowercase())
 }
 
-/// URLs written into `href`s from YAML: http(s), mailto, or no scheme (a
-/// path). Never `javascript:`, `data:` or any other scheme.
+/// URLs written into `href`s from YAML: http(s), mailto, or a path inside
+/// the site. Never `javascript:`, `data:` or any other scheme, and never a
+/// path that a browser reads as another host (`//evil.example/`,
+/// `/\evil.example`).
 pub fn is_safe_url(url: &str) -> bool {
-    scheme(url).is_none_or(|s| matches!(s.as_str(), "http" | "https" | "mailto"))
+    match scheme(url) {
+        Some(s) => matches!(s.as_str(), "http" | "https" | "mailto"),
+        None => !names_a_host(url),
+    }
+}
+
+/// Whether a URL without a scheme starts with two slashes or backslashes
+/// (after the spaces, tabs and newlines a browser ignores): browsers read
+/// that as "the same scheme, another host".
+fn names_a_host(url: &str) -> bool {
+    let mut chars = url
+        .trim_matches(|c: char| c <= ' ')
+        .chars()
+        .filter(|c| !matches!(c, '\t' | '\n' | '\r'));
+    let slash = |c: Option<char>| matches!(c, Some('/' | '\\'));
+    slash(chars.next()) && slash(chars.next())
 }
 
 /// A URL without a scheme or host: a path inside the site.
 pub fn is_site_path(url: &str) -> bool {
-    !url.starts_with("//") && !url.starts_with('#') && scheme(url).is_none()
+    !url.starts_with('#') && scheme(url).is_none() && !names_a_host(url)
 }
 
 /// Splits `path#fragment`.
@@ -157,6 +174,13 @@ mod tests {
         assert!(is_safe_url("mailto:a@b.c"));
         assert!(is_safe_url("/about/"));
         assert!(is_safe_url("../x.html#a:b"));
+        // Another host, as browsers read it.
+        assert!(!is_safe_url("//evil.example/"));
+        assert!(!is_safe_url("/\\evil.example"));
+        assert!(!is_safe_url("\\\\evil.example"));
+        assert!(!is_safe_url(" /\t/evil.example"));
+        assert!(!is_site_path("/\\evil.example"));
+        assert!(is_safe_url("/a//b"));
     }
 
     #[test]
