@@ -491,12 +491,14 @@ fn a_section_slug_moves_its_pages() {
 }
 
 /// Regression: symbolic links under content/ were skipped, so a linked page
-/// was reported missing.
+/// was reported missing. A link that stays inside the site folder (here to
+/// a folder of shared text beside content/) is followed.
 #[cfg(unix)]
 #[test]
 fn symlinked_pages_are_followed() {
     let site = fixture("basic");
-    let target = site.tmp().join("shared.md");
+    std::fs::create_dir_all(site.root.join("shared")).unwrap();
+    let target = site.root.join("shared/shared.md");
     std::fs::write(&target, "---\ntitle: Shared\n---\n\nKept elsewhere.\n").unwrap();
     std::os::unix::fs::symlink(&target, site.root.join("content/shared.md")).unwrap();
     built(&site);
@@ -561,9 +563,76 @@ fn a_misspelt_field_through_safe_or_text_is_an_error() {
 fn urls_naming_another_host_are_refused_like_script_urls() {
     for url in ["//evil.example/", "/\\\\evil.example"] {
         let site = fixture("basic");
-        site.edit("content/site.yaml", "url: https://example.org/", &format!("url: \"{url}\""));
+        site.edit(
+            "content/site.yaml",
+            "url: https://example.org/",
+            &format!("url: \"{url}\""),
+        );
         let run = site.build(&[]);
         assert_eq!(run.code, 1, "{url}: {}", run.stderr);
         assert!(run.stderr.contains("error[unsafe-url]"), "{}", run.stderr);
     }
+}
+
+/// Regression: a symbolic link in content/, static/ or a theme that leads
+/// outside the site was followed and its target published (building an
+/// untrusted pull request could publish the host's files). Links that stay
+/// inside keep working (`symlinked_pages_are_followed`).
+#[test]
+fn links_leading_outside_the_site_are_refused() {
+    let site = fixture("basic");
+    let secret = site.tmp().join("secret.txt");
+    std::fs::write(&secret, "host secret").unwrap();
+    let outside_dir = site.tmp().join("outside");
+    std::fs::create_dir_all(&outside_dir).unwrap();
+    std::fs::write(outside_dir.join("page.md"), "---\ntitle: Out\n---\n\nx\n").unwrap();
+    let link = |target: &Path, at: &str| {
+        let p = site.root.join(at);
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        std::os::unix::fs::symlink(target, p).unwrap();
+    };
+    link(&secret, "content/guide/secret.txt");
+    link(&outside_dir, "content/elsewhere");
+    link(&secret, "themes/local/static/leak2.txt");
+    let run = site.build(&[]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("error[outside-site]: this links to [TMP]/secret.txt"),
+        "{}",
+        run.stderr
+    );
+    for at in [
+        "content/guide/secret.txt",
+        "content/elsewhere",
+        "themes/local/static/leak2.txt",
+    ] {
+        assert!(run.stderr.contains(at), "{at}: {}", run.stderr);
+    }
+    assert!(!site.out().exists(), "nothing is published");
+    // The site's static/ folder is read after content and theme are clean.
+    for at in [
+        "content/guide/secret.txt",
+        "content/elsewhere",
+        "themes/local/static/leak2.txt",
+    ] {
+        std::fs::remove_file(site.root.join(at)).unwrap();
+    }
+    link(&secret, "static/leak.txt");
+    let run = site.build(&[]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(run.stderr.contains("static/leak.txt"), "{}", run.stderr);
+    assert!(!site.out().exists(), "nothing is published");
+}
+
+/// `content/` itself a link out of the site is refused too.
+#[test]
+fn a_content_folder_linked_from_outside_is_refused() {
+    let site = fixture("basic");
+    let moved = site.tmp().join("moved-content");
+    std::fs::rename(site.root.join("content"), &moved).unwrap();
+    std::os::unix::fs::symlink(&moved, site.root.join("content")).unwrap();
+    let run = site.build(&[]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(run.stderr.contains("error[outside-site]"), "{}", run.stderr);
 }

@@ -50,6 +50,8 @@ pub enum Code {
     DataConflict,
     /// A file or folder name that makes no URL.
     Slug,
+    /// A symbolic link that leads outside the site folder.
+    OutsideSite,
 }
 
 impl Code {
@@ -75,6 +77,7 @@ impl Code {
             Code::HomePage => "home-page",
             Code::DataConflict => "data-conflict",
             Code::Slug => "slug",
+            Code::OutsideSite => "outside-site",
         }
     }
 }

@@ -8,38 +8,33 @@ use std::path::{Component, Path, PathBuf};
 use super::MARKER;
 use crate::diag::{Code, Diagnostic};
 
-/// Makes `p` absolute and resolves symlinks as far as the path exists.
-fn resolve(p: &Path) -> std::io::Result<PathBuf> {
+/// Makes `p` absolute and resolves it as the file system does: the longest
+/// part that exists is canonicalised (links followed, then `..` taken
+/// physically, so `lnk/..` is the parent of where `lnk` points), and the
+/// rest, which does not exist and so holds no links, is appended with `.`
+/// and `..` resolved by name.
+pub(crate) fn resolve(p: &Path) -> std::io::Result<PathBuf> {
     let abs = if p.is_absolute() {
         p.to_path_buf()
     } else {
         std::env::current_dir()?.join(p)
     };
-    let mut clean = PathBuf::new();
-    for c in abs.components() {
-        match c {
-            Component::ParentDir => {
-                clean.pop();
-            }
-            Component::CurDir => {}
-            other => clean.push(other.as_os_str()),
-        }
-    }
-    // Canonicalize the longest existing prefix, then re-append the rest.
-    let mut existing = clean.clone();
-    let mut rest = Vec::new();
-    while !existing.exists() {
-        match existing.file_name() {
-            Some(name) => {
-                rest.push(name.to_os_string());
-                existing.pop();
-            }
-            None => break,
-        }
+    let parts: Vec<Component> = abs.components().collect();
+    let mut split = parts.len();
+    let mut existing: PathBuf = parts.iter().collect();
+    while split > 1 && !existing.exists() {
+        split -= 1;
+        existing = parts[..split].iter().collect();
     }
     let mut out = existing.canonicalize()?;
-    for name in rest.into_iter().rev() {
-        out.push(name);
+    for c in &parts[split..] {
+        match c {
+            Component::ParentDir => {
+                out.pop();
+            }
+            Component::CurDir => {}
+            other => out.push(other.as_os_str()),
+        }
     }
     Ok(out)
 }
@@ -72,7 +67,10 @@ pub fn check_out_dir(root: &Path, out: &Path) -> Result<PathBuf, Diagnostic> {
         return refuse("it contains the site");
     }
     for own in ["content", "themes", "static"] {
-        if abs.starts_with(root.join(own)) {
+        // The folder may itself be a link: compare with where it leads too.
+        let named = root.join(own);
+        let real = named.canonicalize().unwrap_or_else(|_| named.clone());
+        if abs.starts_with(&named) || abs.starts_with(&real) {
             return refuse(&format!("it is inside the site's {own}/ folder"));
         }
     }
@@ -107,6 +105,17 @@ mod tests {
         assert!(check_out_dir(&root, &root).is_err());
         assert!(check_out_dir(&root, tmp.path()).is_err());
         assert!(check_out_dir(&root, Path::new("/")).is_err());
+        // content/ a link to a folder elsewhere; --root written as lnk/..
+        let real = tmp.path().join("real-content");
+        std::fs::create_dir_all(&real).unwrap();
+        let linked = tmp.path().join("linked");
+        std::fs::create_dir_all(&linked).unwrap();
+        std::os::unix::fs::symlink(&real, linked.join("content")).unwrap();
+        assert!(check_out_dir(&linked, &real.join("out")).is_err());
+        let lnk = tmp.path().join("lnk");
+        std::os::unix::fs::symlink(root.join("content"), &lnk).unwrap();
+        let err = check_out_dir(&lnk.join(".."), &root.join("content/out")).unwrap_err();
+        assert!(err.message.contains("content/"), "{}", err.message);
         assert!(check_out_dir(&root, &root.join("content/out")).is_err());
         assert!(check_out_dir(&root, &root.join("public/../")).is_err());
         let unrelated = tmp.path().join("docs");

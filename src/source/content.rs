@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 
 use super::frontmatter::{self, FrontMatter, Layout};
 use super::headings;
-use super::read::{Found, Hidden, is_editor_junk, read_text, walk};
+use super::read::{Found, Hidden, is_editor_junk, read_text, site_folder, stays_inside, walk};
 use super::yaml::YamlDoc;
 use crate::diag::{Code, Diagnostic, Diagnostics};
 use rayon::prelude::*;
@@ -96,6 +96,8 @@ enum Loaded {
 #[derive(Debug, Clone, Default)]
 pub(crate) struct ContentFiles {
     content: PathBuf,
+    /// The site folder, canonical: no file is read from outside it.
+    site: PathBuf,
     files: BTreeMap<String, Loaded>,
     /// Folders the walk could not read.
     walk_errors: Diagnostics,
@@ -105,7 +107,8 @@ impl ContentFiles {
     /// Reads and parses every file of `root/content`, in parallel.
     pub(crate) fn read(root: &Path) -> ContentFiles {
         let content = root.join("content");
-        let (found, walk_errors) = walk(&content, Hidden::Skip);
+        let site = site_folder(root);
+        let (found, walk_errors) = walk(&content, Hidden::Skip, &site);
         let files = found
             .into_par_iter()
             .filter(|f| f.rel != "site.yaml")
@@ -115,6 +118,7 @@ impl ContentFiles {
             .collect();
         ContentFiles {
             content,
+            site,
             files,
             walk_errors,
         }
@@ -131,7 +135,7 @@ impl ContentFiles {
         let prefix = format!("{rel}/");
         let under = |k: &String| k == rel || k.starts_with(&prefix);
         if path.is_dir() {
-            let (found, errors) = walk(&path, Hidden::Skip);
+            let (found, errors) = walk(&path, Hidden::Skip, &self.site);
             self.walk_errors.extend(errors);
             self.files.retain(|k, _| !under(k));
             for mut f in found {
@@ -141,11 +145,14 @@ impl ContentFiles {
                 }
             }
         } else if path.is_file() && !skipped(rel) {
-            let f = Found {
-                rel: rel.to_string(),
-                path,
+            let loaded = match stays_inside(&path, &self.site) {
+                Ok(()) => parse_file(Found {
+                    rel: rel.to_string(),
+                    path,
+                }),
+                Err(d) => Loaded::Failed(d.into()),
             };
-            self.files.insert(rel.to_string(), parse_file(f));
+            self.files.insert(rel.to_string(), loaded);
         } else {
             self.files.retain(|k, _| !under(k));
         }

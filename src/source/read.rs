@@ -24,12 +24,15 @@ pub(crate) enum Hidden {
 }
 
 /// Every file under `dir`, sorted by path, following symbolic links (a loop
-/// is an error), without editor temporary files. Unreadable entries are
-/// reported, all of them, after the walk.
-pub(crate) fn walk(dir: &Path, hidden: Hidden) -> (Vec<Found>, Diagnostics) {
+/// is an error), without editor temporary files. A link (or `dir` itself)
+/// that leads outside the canonical site folder `site` is refused, at the
+/// link's path and naming its target: building an untrusted site must never
+/// publish the host's files. Unreadable entries are reported, all of them,
+/// after the walk.
+pub(crate) fn walk(dir: &Path, hidden: Hidden, site: &Path) -> (Vec<Found>, Diagnostics) {
     let mut files = Vec::new();
     let mut errors = Diagnostics::default();
-    let walker = WalkDir::new(dir)
+    let mut it = WalkDir::new(dir)
         .sort_by_file_name()
         .follow_links(true)
         .into_iter()
@@ -38,18 +41,9 @@ pub(crate) fn walk(dir: &Path, hidden: Hidden) -> (Vec<Found>, Diagnostics) {
                 || e.depth() == 0
                 || !e.file_name().to_string_lossy().starts_with('.')
         });
-    for entry in walker {
-        match entry {
-            Ok(e) if e.file_type().is_file() => {
-                let rel = rel_path(dir, e.path());
-                if !is_editor_junk(&rel) {
-                    files.push(Found {
-                        rel,
-                        path: e.path().to_path_buf(),
-                    });
-                }
-            }
-            Ok(_) => {}
+    while let Some(entry) = it.next() {
+        let e = match entry {
+            Ok(e) => e,
             Err(e) => {
                 let path = e
                     .path()
@@ -59,10 +53,55 @@ pub(crate) fn walk(dir: &Path, hidden: Hidden) -> (Vec<Found>, Diagnostics) {
                     &path,
                     format!("cannot read: {e}"),
                 ));
+                continue;
+            }
+        };
+        if (e.depth() == 0 || e.path_is_symlink())
+            && let Err(d) = stays_inside(e.path(), site)
+        {
+            errors.push(d);
+            if e.file_type().is_dir() {
+                it.skip_current_dir();
+            }
+            continue;
+        }
+        if e.file_type().is_file() {
+            let rel = rel_path(dir, e.path());
+            if !is_editor_junk(&rel) {
+                files.push(Found {
+                    rel,
+                    path: e.path().to_path_buf(),
+                });
             }
         }
     }
     (files, errors)
+}
+
+/// The site folder as the file system sees it (links resolved), which
+/// [`walk`] keeps every file inside.
+pub(crate) fn site_folder(root: &Path) -> PathBuf {
+    root.canonicalize().unwrap_or_else(|_| root.to_path_buf())
+}
+
+/// `path` (perhaps a link) leads to a place inside the site folder `site`
+/// (already canonical), or the error that says where it leads instead.
+pub(crate) fn stays_inside(path: &Path, site: &Path) -> Result<(), Diagnostic> {
+    let target = path
+        .canonicalize()
+        .map_err(|e| Diagnostic::in_file(Code::Io, path, format!("cannot read: {e}")))?;
+    if target.starts_with(site) {
+        Ok(())
+    } else {
+        Err(Diagnostic::in_file(
+            Code::OutsideSite,
+            path,
+            format!(
+                "this links to {}, outside the site folder; links must stay inside it",
+                target.display()
+            ),
+        ))
+    }
 }
 
 /// A text file's contents: UTF-8 (a byte-order mark is dropped), or an error

@@ -5,7 +5,7 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use super::read::{Hidden, walk};
+use super::read::{Hidden, site_folder, walk};
 use super::theme::{GENERATED_STATICS, Theme};
 use crate::diag::{Code, Diagnostic, Diagnostics};
 
@@ -25,7 +25,7 @@ pub(crate) fn read(root: &Path, theme: &Theme) -> Result<SiteStatic, Diagnostics
     if !dir.is_dir() {
         return Ok(out);
     }
-    let (found, mut errors) = walk(&dir, Hidden::Keep);
+    let (found, mut errors) = walk(&dir, Hidden::Keep, &site_folder(root));
     for f in found {
         if theme.statics.contains_key(&f.rel) || GENERATED_STATICS.contains(&f.rel.as_str()) {
             match std::fs::read(&f.path) {

@@ -8,7 +8,7 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use super::read::{Hidden, walk};
+use super::read::{Hidden, site_folder, walk};
 use crate::diag::{Code, Diagnostic, Diagnostics};
 use crate::source::yaml::YamlDoc;
 use serde::Deserialize;
@@ -51,7 +51,7 @@ struct ThemeMeta {
 fn theme_files(root: &Path, name: &str) -> Result<Option<Vec<(String, ThemeFile)>>, Diagnostic> {
     let dir = root.join("themes").join(name);
     if dir.is_dir() {
-        let (found, errors) = walk(&dir, Hidden::Keep);
+        let (found, errors) = walk(&dir, Hidden::Keep, &site_folder(root));
         if let Some(first) = errors.into_iter().next() {
             return Err(first);
         }
