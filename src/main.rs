@@ -39,6 +39,10 @@ enum Command {
         /// Include pages marked `draft: true`
         #[arg(long)]
         drafts: bool,
+        /// When another build is writing the same output folder, stop at
+        /// once instead of waiting for it
+        #[arg(long)]
+        no_wait: bool,
     },
     /// Write a small example site into DIR (which must be empty or missing)
     Init { dir: PathBuf },
@@ -52,12 +56,14 @@ fn main() -> ExitCode {
             out,
             base_url,
             drafts,
+            no_wait,
         } => {
             let opts = BuildOptions {
                 root,
                 out,
                 base_url,
                 drafts,
+                no_wait,
             };
             match build::build(&opts) {
                 Ok(build::Built { report, out }) => {

@@ -514,8 +514,7 @@ fn the_build_records_each_page_dependencies() {
     let built = verdict::cmd::build::build(&verdict::cmd::build::BuildOptions {
         root: site.root.clone(),
         out: Some(site.tmp().join("out")),
-        base_url: None,
-        drafts: false,
+        ..Default::default()
     })
     .unwrap_or_else(|_| panic!("build failed"));
     let deps = &built.report.deps["guide/first.md"];
@@ -635,4 +634,82 @@ fn a_content_folder_linked_from_outside_is_refused() {
     let run = site.build(&[]);
     assert_eq!(run.code, 1, "{}", run.stderr);
     assert!(run.stderr.contains("error[outside-site]"), "{}", run.stderr);
+}
+
+/// A second build into an output another build holds waits for it, or with
+/// `--no-wait` stops at once with `busy` (exit 2); it never shares the
+/// first one's staging folder.
+#[test]
+fn a_second_build_waits_for_the_first_or_stops_with_no_wait() {
+    let site = fixture("basic");
+    let lock_path = site.root.join(".public.verdict-lock");
+    let lock = std::fs::File::create(&lock_path).unwrap();
+    lock.lock().unwrap();
+    let run = site.build(&["--no-wait"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("error[busy]: another verdict build is writing"),
+        "{}",
+        run.stderr
+    );
+    assert!(!site.out().exists());
+
+    let root = site.root.to_str().unwrap().to_string();
+    let mut waiting = std::process::Command::new(env!("CARGO_BIN_EXE_verdict"))
+        .args(["build", "--root", &root])
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(400));
+    assert!(
+        waiting.try_wait().unwrap().is_none(),
+        "it waits while the lock is held"
+    );
+    assert!(!site.out().exists());
+    drop(lock);
+    assert!(waiting.wait().unwrap().success());
+    assert!(site.out().join("index.html").is_file());
+}
+
+/// Regression: two builds into one output at once shared the staging
+/// folder; one reported success while publishing a site missing files.
+#[test]
+fn two_builds_at_once_both_publish_a_whole_site() {
+    let site = fixture("basic");
+    for i in 0..1500 {
+        site.write(
+            &format!("content/many/p{i:04}.md"),
+            &format!("---\ntitle: Page {i}\n---\n\nText of page {i}.\n"),
+        );
+    }
+    let root = site.root.to_str().unwrap().to_string();
+    let spawn = || {
+        std::process::Command::new(env!("CARGO_BIN_EXE_verdict"))
+            .args(["build", "--root", &root])
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap()
+    };
+    let (a, b) = (spawn(), spawn());
+    for child in [a, b] {
+        let out = child.wait_with_output().unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    for i in 0..1500 {
+        assert!(
+            site.out()
+                .join(format!("many/p{i:04}/index.html"))
+                .is_file(),
+            "page {i} missing"
+        );
+    }
+    assert!(site.out().join("index.html").is_file());
+    assert!(!site.root.join(".public.verdict-staging").exists());
 }

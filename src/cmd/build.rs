@@ -7,7 +7,7 @@ use std::time::Instant;
 
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::engine::{BuildReport, Project, ProjectOptions, check_site};
-use crate::output::{self, Staging};
+use crate::output::{self, OutputLock, Staging};
 use crate::source::settings::base_url_argument;
 
 #[derive(Debug, Clone, Default)]
@@ -17,6 +17,9 @@ pub struct BuildOptions {
     pub out: Option<PathBuf>,
     pub base_url: Option<String>,
     pub drafts: bool,
+    /// Stop at once when another build holds the output folder, instead of
+    /// waiting for it.
+    pub no_wait: bool,
 }
 
 #[derive(Debug)]
@@ -47,6 +50,7 @@ pub fn build(opts: &BuildOptions) -> Result<Built, BuildError> {
     let out = output::check_out_dir(root, &out).map_err(usage)?;
 
     let mut project = Project::load(project_options(opts)).map_err(BuildError::Content)?;
+    let _lock = OutputLock::acquire(&out, !opts.no_wait).map_err(usage)?;
     let staging = Staging::create(&out).map_err(usage)?;
     let mut report = project.build(&staging).map_err(BuildError::Content)?;
     staging

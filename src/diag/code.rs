@@ -52,6 +52,8 @@ pub enum Code {
     Slug,
     /// A symbolic link that leads outside the site folder.
     OutsideSite,
+    /// Another build holds the output folder (`--no-wait`).
+    Busy,
 }
 
 impl Code {
@@ -78,6 +80,7 @@ impl Code {
             Code::DataConflict => "data-conflict",
             Code::Slug => "slug",
             Code::OutsideSite => "outside-site",
+            Code::Busy => "busy",
         }
     }
 }

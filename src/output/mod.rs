@@ -4,10 +4,12 @@
 //! `verdict serve`. [`check_out_dir`] refuses output folders a wrong flag
 //! could destroy.
 
+mod lock;
 mod memory;
 mod safety;
 mod staging;
 
+pub use lock::OutputLock;
 pub use memory::Memory;
 pub use safety::check_out_dir;
 pub use staging::Staging;

@@ -18,7 +18,7 @@ pub struct Staging {
     committed: bool,
 }
 
-fn sibling(out: &Path, suffix: &str) -> PathBuf {
+pub(super) fn sibling(out: &Path, suffix: &str) -> PathBuf {
     let name = out
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
