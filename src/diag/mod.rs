@@ -17,7 +17,7 @@ mod render;
 mod suggest;
 
 pub use code::Code;
-pub use position::{line_col, line_text};
+pub use position::{LineIndex, line_col, line_text};
 pub use suggest::{did_you_mean, edit_distance, suggestion};
 
 /// A 1-based line and column (in characters) inside a file.
@@ -104,6 +104,24 @@ impl Diagnostic {
         message: impl Into<String>,
     ) -> Self {
         Self::at(code, path, text, line_col(text, offset), message)
+    }
+
+    /// A problem at a byte offset of a file, placed through the file's
+    /// [`LineIndex`] (for many problems in one file).
+    pub fn at_indexed(
+        code: Code,
+        path: &Path,
+        index: &LineIndex,
+        offset: usize,
+        message: impl Into<String>,
+    ) -> Self {
+        let pos = index.line_col(offset);
+        let place = Place {
+            path: path.to_path_buf(),
+            pos: Some(pos),
+            line_text: index.line_text(pos.line).map(str::to_owned),
+        };
+        Self::new(code, Some(place), message)
     }
 
     /// A problem at a line and column of a file whose text is `text`.

@@ -100,6 +100,7 @@ pub(super) fn load(
     done("templates");
 
     let names = templates.names();
+    let theme_ids = templates.literal_ids();
     let mut site = site::assemble(
         settings,
         source,
@@ -107,6 +108,7 @@ pub(super) fn load(
         &AssembleOptions {
             drafts: opts.drafts,
             templates: &names,
+            theme_ids: &theme_ids,
         },
     )?;
     let generated = generated(&site);

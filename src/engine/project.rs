@@ -427,7 +427,10 @@ impl Copies {
     fn includes(&self, from: &Path) -> bool {
         match self {
             Copies::All => true,
-            Copies::Under(paths) => paths.iter().any(|p| from.starts_with(p)),
+            Copies::Under(paths) => {
+                let from = normalise(from);
+                paths.iter().any(|p| from.starts_with(p))
+            }
         }
     }
 }

@@ -4,7 +4,7 @@
 //! built before anything else of the model, so the guides can be loaded and
 //! checked without a whole `Site`.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 
 use super::page::PageId;
 use crate::diag::suggestion;
@@ -18,6 +18,8 @@ pub struct PageIndex {
     routes: Vec<Route>,
     /// Page id → heading ids, in document order.
     anchors: Vec<Vec<String>>,
+    /// Page id → the same ids, for lookups in constant time.
+    anchor_sets: Vec<HashSet<String>>,
     by_rel: BTreeMap<String, PageId>,
     /// Paths of draft pages left out of this build, so a link to one gets a
     /// precise message.
@@ -27,11 +29,11 @@ pub struct PageIndex {
 }
 
 /// Where a link is written: the page's path under `content/` (links are
-/// relative to it) and the heading ids a bare `#fragment` may name.
+/// relative to it) and the page whose headings a bare `#fragment` may name.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct LinkFrom<'a> {
     pub rel: &'a str,
-    pub anchors: &'a [String],
+    pub page: Option<PageId>,
 }
 
 impl LinkFrom<'_> {
@@ -39,7 +41,7 @@ impl LinkFrom<'_> {
     /// have no page of their own to point into.
     pub(crate) const DATA: LinkFrom<'static> = LinkFrom {
         rel: "_index.md",
-        anchors: &[],
+        page: None,
     };
 }
 
@@ -73,6 +75,7 @@ impl PageIndex {
             index.by_rel.insert(rel.clone(), id);
             index.rels.push(rel);
             index.routes.push(route);
+            index.anchor_sets.push(anchors.iter().cloned().collect());
             index.anchors.push(anchors);
         }
         index
@@ -118,12 +121,17 @@ impl PageIndex {
         match classify(dest, from.rel) {
             LinkKind::External => Ok(Target::AsWritten),
             LinkKind::Fragment(f) => {
-                if f.is_empty() || from.anchors.contains(&f) {
+                if f.is_empty()
+                    || from
+                        .page
+                        .is_some_and(|id| self.anchor_sets[id].contains(&f))
+                {
                     Ok(Target::AsWritten)
                 } else {
+                    let here = from.page.map_or(&[][..], |id| self.anchors(id));
                     Err(format!(
                         "no heading with id `{f}` on this page{}",
-                        suggest(&f, from.anchors)
+                        suggest(&f, here)
                     ))
                 }
             }
@@ -136,14 +144,13 @@ impl PageIndex {
                 let id = self
                     .find(&rel)
                     .map_err(|m| format!("links to `{dest}`, but {m}"))?;
-                let anchors = self.anchors(id);
                 if let Some(f) = &fragment
                     && !f.is_empty()
-                    && !anchors.contains(f)
+                    && !self.anchor_sets[id].contains(f)
                 {
                     return Err(format!(
                         "links to `{dest}`, but `{rel}` has no heading with id `{f}`{}",
-                        suggest(f, anchors)
+                        suggest(f, self.anchors(id))
                     ));
                 }
                 Ok(Target::Route {
@@ -197,7 +204,7 @@ mod tests {
         let ix = index();
         let from = LinkFrom {
             rel: "aspects/other.md",
-            anchors: &[],
+            page: None,
         };
         assert_eq!(
             ix.resolve("speed.md#the-gil", from),

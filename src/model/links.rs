@@ -5,10 +5,11 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
-use pulldown_cmark::{Event, Parser, Tag};
+use pulldown_cmark::{Event, LinkType, Parser, Tag};
 
 use super::index::{LinkFrom, PageIndex};
-use crate::diag::{Code, Diagnostic, Diagnostics};
+use super::page::PageId;
+use crate::diag::{Code, Diagnostic, Diagnostics, LineIndex};
 use crate::source::content::SourcePage;
 use crate::source::headings::markdown_options;
 
@@ -44,27 +45,34 @@ impl LinkPlaces {
 }
 
 /// Every broken link and image of `page`, each at its file:line:col.
-pub(crate) fn check(page: &SourcePage, index: &PageIndex) -> Diagnostics {
+pub(crate) fn check(page: &SourcePage, id: PageId, index: &PageIndex) -> Diagnostics {
     let body = page.body();
     let parser = Parser::new_ext(body, markdown_options());
     let places = LinkPlaces::new(&parser);
     let from = LinkFrom {
         rel: &page.file.rel,
-        anchors: &page.anchors,
+        page: Some(id),
     };
     let mut errors = Diagnostics::default();
+    let mut lines = None;
     for (event, range) in parser.into_offset_iter() {
-        let (Event::Start(Tag::Link { dest_url, id, .. })
-        | Event::Start(Tag::Image { dest_url, id, .. })) = event
-        else {
-            continue;
+        let (dest_url, id) = match event {
+            // `<someone@example.com>`: written without `mailto:`, never a path.
+            Event::Start(Tag::Link {
+                link_type: LinkType::Email,
+                ..
+            }) => continue,
+            Event::Start(Tag::Link { dest_url, id, .. })
+            | Event::Start(Tag::Image { dest_url, id, .. }) => (dest_url, id),
+            _ => continue,
         };
         if let Err(m) = index.resolve(&dest_url, from) {
             let at = places.offset(body, &id, &dest_url, range);
-            errors.push(Diagnostic::at_offset(
+            let lines = lines.get_or_insert_with(|| LineIndex::new(&page.file.text));
+            errors.push(Diagnostic::at_indexed(
                 Code::BrokenLink,
                 &page.file.path,
-                &page.file.text,
+                lines,
                 page.layout.body_start + at,
                 m,
             ));

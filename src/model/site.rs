@@ -23,6 +23,7 @@ use super::page::{Page, PageId, PageKind};
 use super::routes::{folder_slugs, route_for};
 use crate::diag::{Code, Diagnostic, Diagnostics};
 use crate::source::content::{ContentAsset, Source, SourcePage};
+use crate::source::headings;
 use crate::source::settings::Settings;
 use crate::source::yaml::YamlDoc;
 use crate::url::{Route, UrlBuilder};
@@ -67,6 +68,8 @@ impl Site {
 pub(crate) struct AssembleOptions<'a> {
     pub drafts: bool,
     pub templates: &'a [String],
+    /// Element ids the theme's templates use; headings avoid them.
+    pub theme_ids: &'a [String],
 }
 
 pub(crate) fn assemble(
@@ -76,7 +79,8 @@ pub(crate) fn assemble(
     opts: &AssembleOptions,
 ) -> Result<Site, Diagnostics> {
     let mut errors = Diagnostics::default();
-    let (sources, drafts) = published(source.pages, opts.drafts);
+    let (mut sources, drafts) = published(source.pages, opts.drafts);
+    avoid_theme_ids(&mut sources, opts.theme_ids, &mut errors);
     let mut pages = make_pages(sources, opts.templates, &mut errors);
     let files = source.assets.iter().map(|a| a.rel.clone()).collect();
     let index = PageIndex::new(
@@ -89,7 +93,7 @@ pub(crate) fn assemble(
     let claims = claim_routes(&pages, &mut errors);
     let link_errors: Vec<Diagnostics> = pages
         .par_iter()
-        .map(|p| links::check(&p.source, &index))
+        .map(|p| links::check(&p.source, p.id, &index))
         .collect();
     errors.extend(link_errors.into_iter().flatten());
 
@@ -128,6 +132,21 @@ pub(crate) fn assemble(
         guides,
         claims,
     })
+}
+
+/// Heading ids were found when each page was read, without the theme; the
+/// few pages with a heading id the theme's templates also use (`main`) get
+/// their ids again, avoiding the theme's.
+fn avoid_theme_ids(sources: &mut [SourcePage], theme_ids: &[String], errors: &mut Diagnostics) {
+    for page in sources {
+        if page.anchors.iter().any(|a| theme_ids.contains(a)) {
+            let f = &page.file;
+            match headings::anchors(&f.path, &f.text, page.layout.body_start, theme_ids) {
+                Ok(anchors) => page.anchors = anchors,
+                Err(d) => errors.extend(d),
+            }
+        }
+    }
 }
 
 /// The pages of this build, sorted by path, and the paths of the drafts

@@ -69,9 +69,13 @@ impl<'a> Renderer<'a> {
         }
     }
 
-    /// What a page rendered with `template` depends on before its content.
-    fn template_deps(&self, template: &str) -> PageDeps {
-        let templates = self.cx.templates.closure(template);
+    /// What a page rendered with these templates (its own and its embeds')
+    /// depends on through them.
+    fn template_deps<'t>(&self, roots: impl IntoIterator<Item = &'t str>) -> PageDeps {
+        let templates: BTreeSet<String> = roots
+            .into_iter()
+            .flat_map(|t| self.cx.templates.closure(t))
+            .collect();
         let reads = |name: &str| templates.iter().any(|t| self.cx.templates.reads(t, name));
         let guide_set = reads("guides");
         let guides = if guide_set {
@@ -99,15 +103,14 @@ impl<'a> Renderer<'a> {
         let site = self.cx.site;
         let page = &site.pages[id];
         let md = markdown::render(page, self.cx)?;
-        let mut deps = self.template_deps(&page.template);
+        let roots =
+            std::iter::once(page.template.as_str()).chain(md.templates.iter().map(String::as_str));
+        let mut deps = self.template_deps(roots);
         deps.pages
             .extend(md.linked.pages.iter().map(|&id| self.source_of(id)));
         deps.files.extend(md.linked.files.iter().cloned());
         deps.guide_set |= md.unnamed_guide;
         deps.guides.extend(md.guides.iter().cloned());
-        for t in &md.templates {
-            deps.templates.extend(self.cx.templates.closure(t));
-        }
         let link = |id: PageId, deps: &mut PageDeps| -> LinkView<'a> {
             deps.pages.insert(self.source_of(id));
             self.link_view(&page.route, id)
@@ -176,7 +179,7 @@ impl<'a> Renderer<'a> {
     fn render_not_found(&self) -> Result<RenderedPage, Diagnostic> {
         let site = self.cx.site;
         let route = Route::file(NOT_FOUND);
-        let mut deps = self.template_deps(NOT_FOUND);
+        let mut deps = self.template_deps([NOT_FOUND]);
         let mut ctx = self.common_context(&route, None, &mut deps);
         let view = PageView {
             kind: "404",

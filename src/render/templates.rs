@@ -93,10 +93,18 @@ impl Templates {
     }
 
     /// The template `name` and every template it extends or includes,
-    /// directly or not: what a page rendered with it depends on.
+    /// directly or not, and every template that defines a component (Tera
+    /// components are global, used without naming their file): what a page
+    /// rendered with it depends on.
     pub(crate) fn closure(&self, name: &str) -> BTreeSet<String> {
         let mut seen = BTreeSet::new();
         let mut todo = vec![name.to_string()];
+        todo.extend(
+            self.sources
+                .iter()
+                .filter(|(_, (_, text))| defines_component(text))
+                .map(|(n, _)| n.clone()),
+        );
         while let Some(t) = todo.pop() {
             if let Some((_, text)) = self.sources.get(&t)
                 && seen.insert(t)
@@ -105,6 +113,24 @@ impl Templates {
             }
         }
         seen
+    }
+
+    /// Element ids written literally in the templates (`id="main"`), which
+    /// headings in content must not take.
+    pub(crate) fn literal_ids(&self) -> Vec<String> {
+        let mut ids: Vec<String> = self
+            .sources
+            .values()
+            .flat_map(|(_, text)| {
+                text.split(" id=\"").skip(1).filter_map(|rest| {
+                    let id = &rest[..rest.find('"')?];
+                    (!id.is_empty() && !id.contains(['{', '}', ' '])).then(|| id.to_string())
+                })
+            })
+            .collect();
+        ids.sort();
+        ids.dedup();
+        ids
     }
 
     /// Whether template `name`'s text mentions the variable `var` as a
@@ -163,6 +189,15 @@ fn mentions(text: &str, word: &str) -> bool {
     })
 }
 
+/// Whether a template's text defines a Tera component.
+fn defines_component(text: &str) -> bool {
+    text.split("{%").skip(1).any(|tag| {
+        tag.trim_start_matches(['-', ' ', '\t', '\n', '\r'])
+            .strip_prefix("component")
+            .is_some_and(|rest| rest.starts_with(char::is_whitespace))
+    })
+}
+
 /// Names in `{% extends "…" %}`, `{% include "…" %}` and `{% import "…" %}`
 /// tags of a template's text.
 fn referenced_templates(text: &str) -> Vec<String> {
@@ -176,8 +211,9 @@ fn referenced_templates(text: &str) -> Vec<String> {
             continue;
         }
         let body = tag.split("%}").next().unwrap_or("");
-        // Every quoted name in the tag (include may list alternatives).
-        for (i, part) in body.split(['"', '\'']).enumerate() {
+        // Every quoted name in the tag (include may list alternatives); Tera
+        // quotes strings with ", ' or `.
+        for (i, part) in body.split(['"', '\'', '`']).enumerate() {
             if i % 2 == 1 && !part.is_empty() {
                 out.push(part.to_string());
             }
@@ -252,6 +288,14 @@ mod tests {
         assert_eq!(referenced_templates(text), ["base.html", "partials/x.html"]);
         assert!(referenced_templates("{% if included %}{% endif %}").is_empty());
         assert!(mentions("{{ data.team }}", "data"));
+        assert_eq!(
+            referenced_templates("{% include `p/x.html` %}"),
+            ["p/x.html"]
+        );
+        assert!(defines_component(
+            "{% component badge(text) %}x{% endcomponent badge %}"
+        ));
+        assert!(!defines_component("{{<badge text=\"hi\"/>}}"));
         assert!(!mentions("{{ page.metadata }} {{ x.data }}", "data"));
     }
 }

@@ -145,6 +145,8 @@ impl ContentFiles {
                 }
             }
         } else if path.is_file() && !skipped(rel) {
+            // A file where a folder was: the folder's files are gone.
+            self.files.retain(|k, _| !k.starts_with(&prefix));
             let loaded = match stays_inside(&path, &self.site) {
                 Ok(()) => parse_file(Found {
                     rel: rel.to_string(),
@@ -238,7 +240,7 @@ fn parse_page(Found { rel, path }: Found) -> Result<Loaded, Diagnostics> {
     let text = read_text(&path)?;
     let (front, layout) = frontmatter::parse(&path, &text)?;
     let is_index = rel == "_index.md" || rel.ends_with("/_index.md");
-    let anchors = headings::anchors(&path, &text, layout.body_start)?;
+    let anchors = headings::anchors(&path, &text, layout.body_start, &[])?;
     Ok(Loaded::Page(Box::new(SourcePage {
         file: SourceFile { path, rel, text },
         front,

@@ -55,10 +55,13 @@ impl HeadingIds {
 /// Heading ids of a page, in order, without rendering it.
 /// `text` is the page file's text, `body_start` where its Markdown begins
 /// (after the front matter); problems are placed in the file at `path`.
+/// `reserved` holds ids the theme's templates use (`main`): an automatic id
+/// never takes one, and a heading that names one is an error.
 pub(crate) fn anchors(
     path: &Path,
     text: &str,
     body_start: usize,
+    reserved: &[String],
 ) -> Result<Vec<String>, Diagnostics> {
     let body = &text[body_start..];
     let mut errors = Diagnostics::default();
@@ -86,8 +89,21 @@ pub(crate) fn anchors(
     }
     // Explicit ids are reserved first, so an automatic id never takes one.
     let mut ids = HeadingIds::default();
+    for id in reserved {
+        ids.used.insert(id.clone());
+    }
     for (explicit, _, start) in &headings {
         if let Some(id) = explicit
+            && reserved.contains(id)
+        {
+            errors.push(Diagnostic::at_offset(
+                Code::DuplicateId,
+                path,
+                text,
+                body_start + start,
+                format!("heading id `{id}` is used by the theme's templates; choose another"),
+            ));
+        } else if let Some(id) = explicit
             && !ids.explicit(id)
         {
             errors.push(Diagnostic::at_offset(

@@ -22,12 +22,15 @@ impl Footnotes {
         let n = self.notes.len() + 1;
         let slug = slugify(label);
         let base = format!("fn-{}", if slug.is_empty() { "note" } else { &slug });
+        // The note's id and its way back (`ref-…`) are both free.
         let mut id = base.clone();
         let mut k = 2;
-        while !taken.insert(id.clone()) {
+        while taken.contains(&id) || taken.contains(&format!("ref-{id}")) {
             id = format!("{base}-{k}");
             k += 1;
         }
+        taken.insert(id.clone());
+        taken.insert(format!("ref-{id}"));
         self.notes.insert(label.to_string(), (n, id.clone()));
         (n, id, true)
     }
@@ -65,5 +68,9 @@ mod tests {
         // Two labels with one slug.
         assert!(f.reference("a b", &mut taken).contains("#fn-a-b\""));
         assert!(f.reference("a-b", &mut taken).contains("#fn-a-b-2\""));
+        // A heading took the way back of `c`.
+        let mut taken = HashSet::from(["ref-fn-c".to_string()]);
+        let mut f = Footnotes::default();
+        assert!(f.reference("c", &mut taken).contains("id=\"ref-fn-c-2\""));
     }
 }

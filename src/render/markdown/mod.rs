@@ -288,9 +288,19 @@ impl<'e> Writer<'_, 'e> {
         let (Tag::Link { dest_url, id, .. } | Tag::Image { dest_url, id, .. }) = &tag else {
             return tag;
         };
+        // `<someone@example.com>`: written without `mailto:`, never a path.
+        if matches!(
+            tag,
+            Tag::Link {
+                link_type: LinkType::Email,
+                ..
+            }
+        ) {
+            return tag;
+        }
         let from = LinkFrom {
             rel: self.page.rel(),
-            anchors: self.page.anchors(),
+            page: Some(self.page.id),
         };
         let result = href_for(
             dest_url,
