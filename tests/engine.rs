@@ -370,3 +370,15 @@ fn a_render_time_failure_keeps_the_last_good_state() {
     l.change(&["content/about.md"]);
     l.assert_same_as_fresh_build();
 }
+
+/// A data file is read by the templates that name `data` inside their tags:
+/// editing one re-renders only the pages those templates draw (here the
+/// home page of the fixture's theme), not every page of the default theme,
+/// whose markup merely says `data-theme-toggle`.
+#[test]
+fn editing_a_data_file_renders_the_pages_whose_templates_read_data() {
+    let mut l = live(fixture("basic"));
+    let r = l.edit("content/data/team/members.yaml", "Grace", "Grace Hopper");
+    assert_eq!(rendered(&r), set(&["_index.md"]));
+    l.assert_same_as_fresh_build();
+}

@@ -180,12 +180,39 @@ fn defined_text(val: &Value) -> tera::TeraResult<Cow<'_, str>> {
     })
 }
 
+/// Whether `word` appears as a name inside the template's tags (`{{ … }}`,
+/// `{% … %}`): markup such as `data-theme-toggle` outside them is not a read.
 fn mentions(text: &str, word: &str) -> bool {
-    let is_ident = |c: char| c.is_alphanumeric() || c == '_';
-    text.match_indices(word).any(|(i, _)| {
-        let before = text[..i].chars().next_back();
-        let after = text[i + word.len()..].chars().next();
-        !before.is_some_and(|c| is_ident(c) || c == '.') && !after.is_some_and(is_ident)
+    tag_bodies(text).any(|tag| {
+        let is_ident = |c: char| c.is_alphanumeric() || c == '_';
+        tag.match_indices(word).any(|(i, _)| {
+            let before = tag[..i].chars().next_back();
+            let after = tag[i + word.len()..].chars().next();
+            !before.is_some_and(|c| is_ident(c) || c == '.') && !after.is_some_and(is_ident)
+        })
+    })
+}
+
+/// The insides of a template's `{{ … }}` and `{% … %}` tags.
+fn tag_bodies(text: &str) -> impl Iterator<Item = &str> {
+    let mut rest = text;
+    std::iter::from_fn(move || {
+        loop {
+            let open = rest.find('{')?;
+            let after = &rest[open + 1..];
+            let close = match after.chars().next() {
+                Some('{') => "}}",
+                Some('%') => "%}",
+                _ => {
+                    rest = after;
+                    continue;
+                }
+            };
+            let body = &after[1..];
+            let end = body.find(close).unwrap_or(body.len());
+            rest = &body[end..];
+            return Some(&body[..end]);
+        }
     })
 }
 
@@ -288,6 +315,11 @@ mod tests {
         assert_eq!(referenced_templates(text), ["base.html", "partials/x.html"]);
         assert!(referenced_templates("{% if included %}{% endif %}").is_empty());
         assert!(mentions("{{ data.team }}", "data"));
+        assert!(mentions("{% for k, v in data %}{% endfor %}", "data"));
+        assert!(!mentions(
+            "<button data-theme-toggle>{{ page.title }}</button>",
+            "data"
+        ));
         assert_eq!(
             referenced_templates("{% include `p/x.html` %}"),
             ["p/x.html"]
