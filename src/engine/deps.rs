@@ -34,6 +34,9 @@ pub(crate) struct DepIndex {
     by_file: BTreeMap<String, BTreeSet<String>>,
     reads_guide_set: BTreeSet<String>,
     reads_data: BTreeSet<String>,
+    /// What each output was last recorded with, so forgetting it touches
+    /// only its own entries.
+    recorded: BTreeMap<String, PageDeps>,
 }
 
 impl DepIndex {
@@ -70,18 +73,28 @@ impl DepIndex {
         if deps.data {
             self.reads_data.insert(output.into());
         }
+        self.recorded.insert(output.into(), deps.clone());
     }
 
     /// Removes every record of `output` (a page that went away).
     pub(crate) fn forget(&mut self, output: &str) {
-        for set in self
-            .by_template
-            .values_mut()
-            .chain(self.by_page.values_mut())
-            .chain(self.by_guide.values_mut())
-            .chain(self.by_file.values_mut())
-        {
-            set.remove(output);
+        let Some(deps) = self.recorded.remove(output) else {
+            return;
+        };
+        let drop = |map: &mut BTreeMap<String, BTreeSet<String>>, keys: &BTreeSet<String>| {
+            for k in keys {
+                if let Some(set) = map.get_mut(k) {
+                    set.remove(output);
+                }
+            }
+        };
+        drop(&mut self.by_template, &deps.templates);
+        drop(&mut self.by_page, &deps.pages);
+        drop(&mut self.by_file, &deps.files);
+        for g in &deps.guides {
+            if let Some(set) = self.by_guide.get_mut(g) {
+                set.remove(output);
+            }
         }
         self.reads_guide_set.remove(output);
         self.reads_data.remove(output);

@@ -30,7 +30,15 @@ use crate::url::{Route, UrlBuilder, split_fragment};
 pub struct Templates {
     tera: Tera,
     sources: BTreeMap<String, (PathBuf, String)>,
+    /// Each template's closure (see [`Templates::closure`]), made once.
+    closures: BTreeMap<String, BTreeSet<String>>,
+    /// The templates that read each of [`WATCHED`], found once.
+    readers: BTreeMap<&'static str, BTreeSet<String>>,
 }
+
+/// The variables whose readers are found when templates compile: a page
+/// depends on what they hold only when one of its templates reads them.
+const WATCHED: [&str; 2] = ["data", "guides"];
 
 impl Templates {
     pub(crate) fn compile(
@@ -89,7 +97,27 @@ impl Templates {
         if let Err(e) = tera.add_raw_templates(list) {
             return Err(diagnostic_for(&sources, &e));
         }
-        Ok(Templates { tera, sources })
+        let closures = sources
+            .keys()
+            .map(|name| (name.clone(), closure_of(&sources, name)))
+            .collect();
+        let readers = WATCHED
+            .iter()
+            .map(|&var| {
+                let names = sources
+                    .iter()
+                    .filter(|(_, (_, text))| mentions(text, var))
+                    .map(|(n, _)| n.clone())
+                    .collect();
+                (var, names)
+            })
+            .collect();
+        Ok(Templates {
+            tera,
+            sources,
+            closures,
+            readers,
+        })
     }
 
     /// The template `name` and every template it extends or includes,
@@ -97,22 +125,7 @@ impl Templates {
     /// components are global, used without naming their file): what a page
     /// rendered with it depends on.
     pub(crate) fn closure(&self, name: &str) -> BTreeSet<String> {
-        let mut seen = BTreeSet::new();
-        let mut todo = vec![name.to_string()];
-        todo.extend(
-            self.sources
-                .iter()
-                .filter(|(_, (_, text))| defines_component(text))
-                .map(|(n, _)| n.clone()),
-        );
-        while let Some(t) = todo.pop() {
-            if let Some((_, text)) = self.sources.get(&t)
-                && seen.insert(t)
-            {
-                todo.extend(referenced_templates(text));
-            }
-        }
-        seen
+        self.closures.get(name).cloned().unwrap_or_default()
     }
 
     /// Element ids written literally in the templates (`id="main"`), which
@@ -137,9 +150,13 @@ impl Templates {
     /// whole word: a page using it depends on what `var` holds. A mention
     /// in a comment counts too (a needless re-render, never a missed one).
     pub(crate) fn reads(&self, name: &str, var: &str) -> bool {
-        self.sources
-            .get(name)
-            .is_some_and(|(_, text)| mentions(text, var))
+        match self.readers.get(var) {
+            Some(names) => names.contains(name),
+            None => self
+                .sources
+                .get(name)
+                .is_some_and(|(_, text)| mentions(text, var)),
+        }
     }
 
     pub(crate) fn names(&self) -> Vec<String> {
@@ -214,6 +231,27 @@ fn tag_bodies(text: &str) -> impl Iterator<Item = &str> {
             return Some(&body[..end]);
         }
     })
+}
+
+/// The template `name` and every template it extends or includes, directly
+/// or not, and every template that defines a component.
+fn closure_of(sources: &BTreeMap<String, (PathBuf, String)>, name: &str) -> BTreeSet<String> {
+    let mut seen = BTreeSet::new();
+    let mut todo = vec![name.to_string()];
+    todo.extend(
+        sources
+            .iter()
+            .filter(|(_, (_, text))| defines_component(text))
+            .map(|(n, _)| n.clone()),
+    );
+    while let Some(t) = todo.pop() {
+        if let Some((_, text)) = sources.get(&t)
+            && seen.insert(t)
+        {
+            todo.extend(referenced_templates(text));
+        }
+    }
+    seen
 }
 
 /// Whether a template's text defines a Tera component.
