@@ -315,6 +315,11 @@ function watchPage(page, allowedOrigin) {
   });
   page.on('requestfailed', (req) => {
     const failure = req.failure();
+    // Chromium fetches the favicon on its own schedule ("other") and at
+    // times cancels that fetch itself (net::ERR_ABORTED) when the page moves
+    // on: nothing is missing. A missing favicon is still a 404 response,
+    // which is checked below.
+    if (req.resourceType() === 'other' && failure && failure.errorText === 'net::ERR_ABORTED') return;
     failedRequests.push({
       url: req.url(),
       text: `${req.method()} ${req.url()} (${req.resourceType()}): ${failure ? failure.errorText : 'failed'}`,
