@@ -70,11 +70,7 @@ fn d4_new_grandparent_section() {
 #[test]
 fn d5_relative_root() {
     let site = fixture("basic");
-    let cwd = std::env::current_dir().unwrap();
-    let ups = cwd.components().count() - 1;
-    let rel_root: PathBuf = std::iter::repeat_n("..", ups)
-        .collect::<PathBuf>()
-        .join(site.root.strip_prefix("/").unwrap());
+    let rel_root = common::live::relative_root(&site);
     let mut project = Project::load(ProjectOptions {
         root: rel_root,
         ..ProjectOptions::default()

@@ -624,21 +624,13 @@ fn h_render_failure_with_rename_in_same_call() {
     l.assert_same_as_fresh_build();
 }
 
-fn rel_root(site: &Site) -> std::path::PathBuf {
-    let cwd = std::env::current_dir().unwrap();
-    let ups = cwd.components().count() - 1;
-    std::iter::repeat_n("..", ups)
-        .collect::<std::path::PathBuf>()
-        .join(site.root.strip_prefix("/").unwrap())
-}
-
 // A16: a relative root (what `--root site` gives) and an edited file beside
 // the pages / in static/, reported by absolute path (what a watcher gives).
 #[test]
 fn a16_relative_root_copied_file_edit() {
     let site = fixture("basic");
     let mut project = Project::load(ProjectOptions {
-        root: rel_root(&site),
+        root: common::live::relative_root(&site),
         ..ProjectOptions::default()
     })
     .unwrap();

@@ -93,6 +93,7 @@ pub struct Footer {
     pub links: Vec<Link>,
 }
 
+/// A titled link written in YAML: a footer link, a technology's links.
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Link {

@@ -34,6 +34,16 @@ pub fn live(site: Site) -> Live {
     }
 }
 
+/// The site's root written relative to the current folder (what `--root
+/// site` gives), climbing to `/` first.
+pub fn relative_root(site: &Site) -> PathBuf {
+    let cwd = std::env::current_dir().unwrap();
+    let ups = cwd.components().count() - 1;
+    std::iter::repeat_n("..", ups)
+        .collect::<PathBuf>()
+        .join(site.root.strip_prefix("/").unwrap())
+}
+
 impl Live {
     /// `apply_change` with paths under the site (files or folders).
     pub fn try_change(&mut self, rels: &[&str]) -> Result<ChangeReport, String> {

@@ -15,6 +15,8 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+pub use crate::source::settings::Link;
+
 mod check;
 mod ids;
 mod load;
@@ -31,13 +33,6 @@ pub struct Technology {
     pub colour: String,
     #[serde(default)]
     pub links: Vec<Link>,
-}
-
-#[derive(Debug, Clone, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
-pub struct Link {
-    pub title: String,
-    pub url: String,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
