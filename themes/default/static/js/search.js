@@ -16,6 +16,7 @@
   var SEC = 1048576; /* a section's key: page * SEC + section */
   var MAX_WORDS = 10, MAX_PREFIX_KEYS = 64, MAX_PREFIX_SHARDS = 4, TYPO_SHARDS = 4;
   var EXCERPT_WORDS = 30;
+  var RUN = /[\p{L}\p{N}\p{M}]+(?:\+\+|#)?/gu; /* a run of letters and digits, C++ and C# whole */
 
   var idx = { dir: null, base: null, root: "", shards: [], text: [], answers: null };
   var loads = {}, dirLoad = null, wordCache = new Map();
@@ -88,12 +89,12 @@
     var max = (s.length / 3) | 0, n = 0, i = 0, page = 0;
     var p = new Int32Array(max), sec = new Int32Array(max), w = new Float32Array(max);
     function varint() {
-      var v = 0, shift = 0, d;
+      var v = 0, mul = 1, d;
       do {
         d = DIG[s.charCodeAt(i++)];
         if (!(d >= 0)) throw new Error("bad postings");
-        v += (d & 31) * Math.pow(2, shift);
-        shift += 5;
+        v += (d & 31) * mul;
+        mul *= 32;
       } while (d & 32);
       return v;
     }
@@ -286,8 +287,9 @@
     function flush() {
       if (cur < 0) return;
       total++;
-      var r = { page: cur, score: best + 0.25 * (sum - best), section: bestSec, all: mask === full, mask: mask };
-      if (top.length === limit && !better(r, top[limit - 1])) return;
+      var score = best + 0.25 * (sum - best), all = mask === full, last = top[limit - 1];
+      if (top.length === limit && (last.all !== all ? last.all : last.score >= score)) return;
+      var r = { page: cur, score: score, section: bestSec, all: all };
       var i = top.length === limit ? limit - 1 : top.length;
       while (i > 0 && better(r, top[i - 1])) { top[i] = top[i - 1]; i--; }
       top[i] = r;
@@ -369,13 +371,15 @@
     for (var k = from; k < to; k++) {
       var wd = words[k];
       if (!wd.hit) continue;
-      /* Mark the word without its surrounding punctuation. */
-      var core = text.slice(wd.s, wd.e).match(/^([^\p{L}\p{N}]*)(.*?)([^\p{L}\p{N}+#]*)$/u);
-      var cs = wd.s + core[1].length, ce = wd.e - core[3].length;
-      if (ce <= cs) continue;
-      if (cs > at) parts.push([text.slice(at, cs), false]);
-      parts.push([text.slice(cs, ce), true]);
-      at = ce;
+      /* Mark the runs of letters and digits in the word that match. */
+      var rr, run = new RegExp(RUN.source, "gu"), str = text.slice(wd.s, wd.e);
+      while ((rr = run.exec(str))) {
+        if (!m.match(rr[0])) continue;
+        var cs = wd.s + rr.index, ce = cs + rr[0].length;
+        if (cs > at) parts.push([text.slice(at, cs), false]);
+        parts.push([text.slice(cs, ce), true]);
+        at = ce;
+      }
     }
     var end = to > 0 && words.length ? words[to - 1].e : text.length;
     if (end > at) parts.push([text.slice(at, end), false]);
@@ -517,6 +521,7 @@
       node.id = id + "-opt-" + opts.length;
       node.setAttribute("role", "option");
       node.setAttribute("aria-selected", "false");
+      node.setAttribute("data-href", href);
       opts.push({ node: node, href: href });
       list.appendChild(node);
     }
@@ -642,7 +647,7 @@
       });
       while ((n = walker.nextNode())) nodes.push(n);
       nodes.forEach(function (node) {
-        var text = node.nodeValue, re = /[\p{L}\p{N}\p{M}]+(?:\+\+|#)?/gu, r, at = 0, frag = null;
+        var text = node.nodeValue, re = new RegExp(RUN.source, "gu"), r, at = 0, frag = null;
         while ((r = re.exec(text))) {
           if (!m.match(r[0])) continue;
           frag = frag || D.createDocumentFragment();
@@ -683,7 +688,12 @@
     terms: function (i, keys, exact, stems) { idx.shards[i] = { keys: keys, exact: exact, stem: stems, cache: [] }; },
     text: function (i, pages) { idx.text[i] = pages; },
     answers: function (list) { idx.answers = list || []; },
-    query: query
+    query: query,
+    /* Forgets decoded postings and looked-up words (loaded files stay): for timing. */
+    clearCache: function () {
+      wordCache.clear();
+      idx.shards.forEach(function (sh) { if (sh) sh.cache = []; });
+    }
   };
 
   function init() {
