@@ -36,3 +36,4 @@ pub(crate) enum Body {
     /// A file on disk, copied as is.
     Copy(PathBuf),
 }
+pub mod search;

@@ -76,6 +76,11 @@ impl DepIndex {
         self.recorded.insert(output.into(), deps.clone());
     }
 
+    /// Whether `output` was ever recorded (and not forgotten).
+    pub(crate) fn knows(&self, output: &str) -> bool {
+        self.recorded.contains_key(output)
+    }
+
     /// Removes every record of `output` (a page that went away).
     pub(crate) fn forget(&mut self, output: &str) {
         let Some(deps) = self.recorded.remove(output) else {

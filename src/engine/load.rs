@@ -7,12 +7,13 @@ use std::time::Instant;
 
 use crate::derive::assets::{self, Assets};
 use crate::derive::redirects::redirects;
+use crate::derive::search::FOLDER as SEARCH_FOLDER;
 use crate::derive::{OutputFile, generated};
 use crate::diag::{Code, Diagnostic, Diagnostics};
 use crate::model::site::{self, AssembleOptions, Site};
 use crate::output::MARKER;
 use crate::render::highlight::{self, Highlighter};
-use crate::render::page::{self as render_page, NOT_FOUND};
+use crate::render::page::{self as render_page, NOT_FOUND, SEARCH_DIRECTORY, SEARCH_PAGE};
 use crate::render::templates::Templates;
 use crate::source::content::ContentFiles;
 use crate::source::read::read_text;
@@ -135,6 +136,26 @@ fn claim_outputs(
     assets: &Assets,
 ) -> Result<(), Diagnostics> {
     let mut errors = Diagnostics::default();
+    if site.settings.config.search {
+        // The whole folder: index files have hashed names.
+        let taken: Vec<String> = site
+            .claims
+            .files()
+            .filter(|f| f.to_lowercase().starts_with(SEARCH_FOLDER))
+            .map(String::from)
+            .collect();
+        for file in taken {
+            errors.push(Diagnostic::global(
+                Code::OutputCollision,
+                format!(
+                    "the output file /{file} is inside /{SEARCH_FOLDER}, where verdict writes the search index and results page (move it, or set `search: false` in site.yaml)"
+                ),
+            ));
+        }
+        for file in [SEARCH_PAGE, SEARCH_DIRECTORY] {
+            let _ = site.claims.claim(file, "the search index");
+        }
+    }
     let fixed = [
         (NOT_FOUND.to_string(), "the 404 page".to_string()),
         (MARKER.to_string(), "verdict's output marker".to_string()),

@@ -13,7 +13,8 @@ use rayon::prelude::*;
 use super::deps::DepIndex;
 use super::diff::{diff, page_changed};
 use super::load::{self, State};
-use crate::derive::Body;
+use crate::derive::search::{self, SearchPage};
+use crate::derive::{Body, OutputFile};
 use crate::diag::{Code, Diagnostic, Diagnostics};
 use crate::model::page::PageId;
 use crate::model::site::Site;
@@ -21,7 +22,9 @@ use crate::output::Sink;
 use crate::render::RenderCx;
 use crate::render::highlight::Highlighter;
 use crate::render::markdown::SectionText;
-use crate::render::page::{NOT_FOUND, PageDeps, RenderedPage, Renderer};
+use crate::render::page::{
+    NOT_FOUND, PageDeps, RenderedPage, Renderer, SEARCH_PAGE, SEARCH_TEMPLATE,
+};
 use crate::source::content::ContentFiles;
 
 #[derive(Debug, Clone, Default)]
@@ -70,6 +73,8 @@ pub struct Project {
     /// The plain text of each heading section of each page, by path under
     /// `content/`, as last rendered (what the search index will read).
     sections: BTreeMap<String, Vec<SectionText>>,
+    /// The search index files, as last made from `sections`.
+    search: Vec<OutputFile>,
     stages: Vec<(&'static str, Duration)>,
 }
 
@@ -91,6 +96,7 @@ impl Project {
             written: BTreeMap::new(),
             stale: false,
             sections: BTreeMap::new(),
+            search: Vec::new(),
             stages,
         })
     }
@@ -118,12 +124,15 @@ impl Project {
         let deps = self.record(rendered);
         files.extend(self.write_files(sink, &Copies::All)?);
         self.stages.push(("render", start.elapsed()));
+        let start = Instant::now();
+        files.extend(self.write_search(sink)?);
+        self.stages.push(("search index", start.elapsed()));
         Ok(BuildReport {
             pages: self.state.site.pages.len(),
             files: files.len(),
             elapsed: self.stages.iter().map(|(_, d)| *d).sum(),
             stages: std::mem::take(&mut self.stages),
-            deps: deps.into_iter().filter(|(k, _)| k != NOT_FOUND).collect(),
+            deps: deps.into_iter().filter(|(k, _)| !is_special(k)).collect(),
         })
     }
 
@@ -152,9 +161,9 @@ impl Project {
             &self.state.site,
             Some(std::mem::take(&mut self.highlighter)),
         );
-        let (todo, with_404) = self.plan(&old);
+        let (todo, specials) = self.plan(&old);
         let before: BTreeSet<String> = self.written.keys().cloned().collect();
-        let rendered = match self.render(&todo, with_404) {
+        let rendered = match self.render(&todo, &specials) {
             Ok(r) => r,
             Err(d) => {
                 // Render-time problems (a broken link, a template error):
@@ -167,12 +176,13 @@ impl Project {
         let mut written = self.write_pages(&rendered, sink)?;
         let keys: Vec<String> = rendered.iter().map(|(k, _)| k.clone()).collect();
         self.record(rendered);
-        let copies = if with_404 && todo.len() == self.state.site.pages.len() {
+        let copies = if specials.contains(&NOT_FOUND) && todo.len() == self.state.site.pages.len() {
             Copies::All
         } else {
             Copies::Under(touched.copied)
         };
         written.extend(self.write_files(sink, &copies)?);
+        written.extend(self.write_search(sink)?);
         written.sort();
         self.stale = false;
         let produced = self.produced();
@@ -191,8 +201,8 @@ impl Project {
     }
 
     /// Which pages to render again after the state changed from `old` (and
-    /// whether the 404 page is among them). Forgets the pages that are gone.
-    fn plan(&mut self, old: &State) -> (BTreeSet<PageId>, bool) {
+    /// which special pages). Forgets the pages that are gone.
+    fn plan(&mut self, old: &State) -> (BTreeSet<PageId>, Vec<&'static str>) {
         let new = &self.state;
         let site = &new.site;
         let everything = self.stale
@@ -202,7 +212,7 @@ impl Project {
         let mut todo: BTreeSet<String> = if everything {
             let mut all: BTreeSet<String> =
                 site.pages.iter().map(|p| p.rel().to_string()).collect();
-            all.insert(NOT_FOUND.into());
+            all.extend(self.specials().iter().map(|s| s.to_string()));
             all
         } else {
             self.deps.affected(&diff(old, new))
@@ -219,9 +229,16 @@ impl Project {
                 self.sections.remove(gone);
             }
         }
-        let with_404 = todo.contains(NOT_FOUND);
+        if !self.specials().contains(&SEARCH_PAGE) {
+            self.deps.forget(SEARCH_PAGE);
+        }
+        let specials = self
+            .specials()
+            .into_iter()
+            .filter(|s| todo.contains(*s) || !self.deps.knows(s))
+            .collect();
         let ids = todo.iter().filter_map(|r| site.index.get(r)).collect();
-        (ids, with_404)
+        (ids, specials)
     }
 
     /// Reads changed content files (or folders) again; all of `content/`
@@ -245,11 +262,45 @@ impl Project {
             .iter()
             .chain(&state.assets.files)
             .map(|f| f.path.clone());
-        pages.chain(files).chain([NOT_FOUND.to_string()]).collect()
+        let search = self.search.iter().map(|f| f.path.clone());
+        let specials = self.specials().into_iter().map(String::from);
+        pages.chain(files).chain(search).chain(specials).collect()
     }
 
-    /// Renders `pages` (and the 404 page), in parallel; all or nothing.
-    fn render(&self, pages: &BTreeSet<PageId>, with_404: bool) -> Result<Outputs, Diagnostics> {
+    /// The pages every site has besides its own: the 404 page, and the
+    /// search results page when the site has search and the theme a
+    /// template for it. Keys (and output paths) of their renders.
+    fn specials(&self) -> Vec<&'static str> {
+        let mut out = vec![NOT_FOUND];
+        if self.state.site.settings.config.search && self.state.templates.has(SEARCH_TEMPLATE) {
+            out.push(SEARCH_PAGE);
+        }
+        out
+    }
+
+    /// Makes the search index from the pages' sections as last rendered and
+    /// writes the files whose bytes changed. No files without search.
+    fn write_search(&mut self, sink: &dyn Sink) -> Result<Vec<String>, Diagnostics> {
+        self.search = if self.state.site.settings.config.search {
+            search_index(&self.state.site, &self.sections)
+        } else {
+            Vec::new()
+        };
+        let items: Vec<(String, Src)> = self
+            .search
+            .iter()
+            .filter_map(|f| match &f.body {
+                Body::Bytes(b) => Some((f.path.clone(), Src::Bytes(b))),
+                Body::Copy(_) => None,
+            })
+            .collect();
+        let written = write_changed(&self.written, items, sink, &Copies::Under(BTreeSet::new()))?;
+        Ok(self.note_written(written))
+    }
+
+    /// Renders `pages` (and the special pages named), in parallel; all or
+    /// nothing.
+    fn render(&self, pages: &BTreeSet<PageId>, specials: &[&str]) -> Result<Outputs, Diagnostics> {
         let cx = RenderCx {
             site: &self.state.site,
             templates: &self.state.templates,
@@ -262,8 +313,8 @@ impl Project {
             .map(|&id| Ok((cx.site.pages[id].rel().to_string(), renderer.page(id)?)))
             .collect();
         let mut rendered = Diagnostics::collect(results)?;
-        if with_404 {
-            rendered.push((NOT_FOUND.to_string(), renderer.not_found()?));
+        for &key in specials {
+            rendered.push((key.to_string(), special(&renderer, key)?));
         }
         Ok(rendered)
     }
@@ -289,11 +340,14 @@ impl Project {
             page.html = String::new();
             Ok((key, page, path, h))
         };
+        let specials = self.specials();
         let results: Vec<Result<_, Diagnostics>> = (0..cx.site.pages.len())
             .into_par_iter()
             .map(|id| write(cx.site.pages[id].rel().to_string(), renderer.page(id)?))
             .chain(
-                rayon::iter::once(()).map(|()| write(NOT_FOUND.to_string(), renderer.not_found()?)),
+                specials
+                    .par_iter()
+                    .map(|&key| write(key.to_string(), special(&renderer, key)?)),
             )
             .collect();
         let mut rendered = Vec::with_capacity(results.len());
@@ -311,7 +365,7 @@ impl Project {
         let mut deps = BTreeMap::new();
         for (key, page) in rendered {
             self.deps.record(&key, &page.deps);
-            if key != NOT_FOUND {
+            if !is_special(&key) {
                 self.sections.insert(key.clone(), page.sections);
             }
             deps.insert(key, page.deps);
@@ -369,8 +423,48 @@ impl Project {
     }
 }
 
-/// Rendered outputs by key: a page's path under `content/`, or `404.html`.
+/// Rendered outputs by key: a page's path under `content/`, or the output
+/// path of a special page (`404.html`, `search/index.html`).
 type Outputs = Vec<(String, RenderedPage)>;
+
+fn is_special(key: &str) -> bool {
+    key == NOT_FOUND || key == SEARCH_PAGE
+}
+
+fn special(renderer: &Renderer, key: &str) -> Result<RenderedPage, Diagnostics> {
+    let page = if key == SEARCH_PAGE {
+        renderer.search_page()?
+    } else {
+        renderer.not_found()?
+    };
+    Ok(page)
+}
+
+/// The search index of `site`: every page that is not a draft and does not
+/// opt out, in the site's page order, with its sections as last rendered.
+fn search_index(site: &Site, sections: &BTreeMap<String, Vec<SectionText>>) -> Vec<OutputFile> {
+    let relative = site.settings.config.relative_urls;
+    let url_of = |id: PageId| {
+        let route = &site.pages[id].route;
+        if relative {
+            route.output_file()
+        } else {
+            route.as_str().to_string()
+        }
+    };
+    let pages: Vec<SearchPage> = site
+        .pages
+        .iter()
+        .filter(|p| !p.source.front.draft && p.source.front.search)
+        .map(|p| SearchPage {
+            url: url_of(p.id),
+            title: p.title(),
+            sections: sections.get(p.rel()).map_or(&[], Vec::as_slice),
+        })
+        .collect();
+    let answers = search::answers(site, &|rel| site.index.get(rel).map(url_of));
+    search::index(&pages, &answers)
+}
 
 /// What to write at a path: bytes, or a file on disk to copy.
 enum Src<'a> {

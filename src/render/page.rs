@@ -54,6 +54,12 @@ pub(crate) struct RenderedPage {
 
 /// The 404 page's file and template.
 pub(crate) const NOT_FOUND: &str = "404.html";
+/// The search results page's file (`search/?q=…`).
+pub(crate) const SEARCH_PAGE: &str = "search/index.html";
+/// Its template.
+pub(crate) const SEARCH_TEMPLATE: &str = "search.html";
+/// The search index's directory file.
+pub(crate) const SEARCH_DIRECTORY: &str = "search/dir.js";
 
 pub(crate) struct Renderer<'a> {
     cx: &'a RenderCx<'a>,
@@ -210,6 +216,42 @@ impl<'a> Renderer<'a> {
         })
     }
 
+    /// The search results page (when the site has search and the theme a
+    /// `search.html`): a page of the site's theme whose script reads `?q=`.
+    pub(crate) fn search_page(&self) -> Result<RenderedPage, Diagnostic> {
+        let site = self.cx.site;
+        let route = Route::dir(&["search"]);
+        let mut deps = self.template_deps([SEARCH_TEMPLATE]);
+        let mut ctx = self.common_context(&route, None, &mut deps);
+        let view = PageView {
+            kind: "search",
+            title: "Search",
+            description: &site.settings.config.description,
+            date: None,
+            url: self.urls.href(&route, &route, None),
+            permalink: site.urls().absolute(&route),
+            content: String::new(),
+            has_code: false,
+            toc: Vec::new(),
+            word_count: 0,
+            reading_minutes: 0,
+            extra: &Value::Null,
+            source: "",
+        };
+        ctx.insert("page", &view);
+        ctx.insert("absolute_urls", &false);
+        ctx.insert("ancestors", &Vec::<LinkView>::new());
+        ctx.insert("prev", &Option::<LinkView>::None);
+        ctx.insert("next", &Option::<LinkView>::None);
+        let html = self.cx.templates.render(SEARCH_TEMPLATE, &ctx)?;
+        Ok(RenderedPage {
+            route,
+            html,
+            deps,
+            sections: Vec::new(),
+        })
+    }
+
     /// Context every template gets: the route (for `url()`/`asset()`),
     /// navigation, footer links and the home URL, all relative to `route`.
     fn common_context(
@@ -259,7 +301,26 @@ impl<'a> Renderer<'a> {
             })
             .collect();
         ctx.insert("footer_links", &footer);
+        ctx.insert("search", &self.search_view(route));
         ctx
+    }
+
+    /// Where a page's search box finds the index and the results page;
+    /// `false` when the site has no search.
+    fn search_view(&self, route: &Route) -> serde_json::Value {
+        if !self.cx.site.settings.config.search {
+            return serde_json::Value::Bool(false);
+        }
+        let home = self.urls.href(route, &Route::home(), None);
+        let root = match home.strip_suffix("index.html").unwrap_or(&home) {
+            "" => "./".to_string(),
+            r => r.to_string(),
+        };
+        serde_json::json!({
+            "root": root,
+            "dir": self.urls.href(route, &Route::file(SEARCH_DIRECTORY), None),
+            "page": self.urls.href(route, &Route::dir(&["search"]), None),
+        })
     }
 
     fn source_of(&self, id: PageId) -> String {

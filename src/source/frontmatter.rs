@@ -34,12 +34,19 @@ pub struct FrontMatter {
     /// Old URLs that redirect here.
     #[serde(default)]
     pub aliases: Vec<String>,
+    /// Whether the search index holds the page (`search: false` leaves it out).
+    #[serde(default = "yes")]
+    pub search: bool,
     /// A template of the theme to use instead of the default for the page kind.
     #[serde(default)]
     pub template: Option<String>,
     /// Free-form values for templates. Keys are strings, so templates can reach them.
     #[serde(default)]
     pub extra: serde_json::Map<String, serde_json::Value>,
+}
+
+fn yes() -> bool {
+    true
 }
 
 /// Byte ranges of a page file's parts.

@@ -33,6 +33,9 @@ pub struct SiteConfig {
     pub branding: Branding,
     #[serde(default)]
     pub highlighting: Highlighting,
+    /// Build the search index, the results page and the search box.
+    #[serde(default = "yes")]
+    pub search: bool,
     /// Free-form values for themes. Keys are strings, so templates can reach them.
     #[serde(default)]
     pub extra: serde_json::Map<String, serde_json::Value>,
@@ -117,6 +120,10 @@ impl Default for Highlighting {
             dark: default_hl_dark(),
         }
     }
+}
+
+fn yes() -> bool {
+    true
 }
 
 fn default_language() -> String {

@@ -166,18 +166,33 @@ pub fn load(
             }
         }
     }
-    // Embeds render through `templates/embeds/`; a theme that does not
-    // extend the default one (or predates a kind of embed) gets the built-in
-    // templates for what it lacks, so every embed renders in every theme.
+    // Embeds render through `templates/embeds/`, and search through its
+    // partial, page and scripts; a theme that does not extend the default
+    // one (or predates them) gets the built-in files it lacks, so every
+    // embed renders and search works in every theme.
+    let has_base = theme.templates.contains_key("base.html");
     for (rel, bytes) in embedded::FILES {
-        if let Some(name) = rel.strip_prefix(EMBED_TEMPLATES) {
+        let built_in = || ThemeFile {
+            display: PathBuf::from(format!("<built-in default theme>/{rel}")),
+            bytes: bytes.to_vec(),
+        };
+        if let Some(name) = rel.strip_prefix("templates/") {
+            // The built-in results page extends `base.html`: a theme
+            // without one has no results page (its search box still works).
+            let usable = name != "search.html" || has_base;
+            if usable && FALLBACK_TEMPLATES.iter().any(|f| name.starts_with(f)) {
+                theme
+                    .templates
+                    .entry(name.to_string())
+                    .or_insert_with(built_in);
+            }
+        } else if let Some(path) = rel.strip_prefix("static/")
+            && FALLBACK_STATICS.contains(&path)
+        {
             theme
-                .templates
-                .entry(format!("embeds/{name}"))
-                .or_insert_with(|| ThemeFile {
-                    display: PathBuf::from(format!("<built-in default theme>/{rel}")),
-                    bytes: bytes.to_vec(),
-                });
+                .statics
+                .entry(path.to_string())
+                .or_insert_with(built_in);
         }
     }
     Ok(theme)
@@ -189,8 +204,11 @@ pub(crate) const HIGHLIGHT_LIGHT_CSS: &str = "css/highlight-light.css";
 pub(crate) const HIGHLIGHT_DARK_CSS: &str = "css/highlight-dark.css";
 pub(crate) const GENERATED_STATICS: [&str; 2] = [HIGHLIGHT_LIGHT_CSS, HIGHLIGHT_DARK_CSS];
 
-/// Where the built-in embed templates live in the default theme.
-const EMBED_TEMPLATES: &str = "templates/embeds/";
+/// Templates (names, or folders ending in `/`) of the built-in theme that
+/// every theme has: its own, or the built-in ones.
+const FALLBACK_TEMPLATES: [&str; 3] = ["embeds/", "partials/search.html", "search.html"];
+/// Static files of the built-in theme that every theme has.
+const FALLBACK_STATICS: [&str; 2] = ["js/search.js", "js/search-text.js"];
 
 #[cfg(test)]
 mod tests {
@@ -249,8 +267,14 @@ mod tests {
         );
         assert!(
             !theme.templates.contains_key("base.html"),
-            "only embeds fall back"
+            "only embeds and search fall back"
         );
+        assert!(theme.templates.contains_key("partials/search.html"));
+        assert!(
+            !theme.templates.contains_key("search.html"),
+            "the results page extends base.html, which this theme lacks"
+        );
+        assert!(theme.statics.contains_key("js/search.js"));
     }
 
     #[test]

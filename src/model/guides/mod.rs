@@ -47,6 +47,9 @@ pub struct Criterion {
     /// The page (under `content/`) that argues this row.
     #[serde(default)]
     pub page: Option<String>,
+    /// Other words readers search for this row by (`gil`, `speed`).
+    #[serde(default)]
+    pub keywords: Vec<String>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -60,6 +63,9 @@ pub struct Aspect {
     pub verdict: Verdict,
     #[serde(default)]
     pub sources: Vec<SourceId>,
+    /// Other words readers search for this aspect by (`gil`, `speed`).
+    #[serde(default)]
+    pub keywords: Vec<String>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]

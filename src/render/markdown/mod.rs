@@ -35,6 +35,7 @@ use crate::model::page::Page;
 use crate::source::headings::markdown_options;
 use crate::source::yaml::YamlDoc;
 use crate::text::escape::escape_attr;
+use crate::text::plain::html_text;
 use footnotes::Footnotes;
 use sections::Sections;
 use tables::TableBox;
@@ -278,7 +279,12 @@ impl<'e> Writer<'_, 'e> {
             templates: &mut self.out.templates,
         };
         match embeds::render(&doc, self.page, self.cx, &mut out) {
-            Ok(html) => self.events.push(Event::Html(html.into())),
+            Ok(html) => {
+                // What an embed shows (a verdict card, a table from the
+                // guide's data) is searchable like the text around it.
+                self.sections.push_text(&html_text(&html));
+                self.events.push(Event::Html(html.into()));
+            }
             Err(d) => self.errors.push(d),
         }
     }

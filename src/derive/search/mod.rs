@@ -1,0 +1,260 @@
+//! The search index: the plain text of every indexed page's sections → term
+//! shards, text shards, answers and a directory, all classic scripts under
+//! `search/` (docs/search.md is the format). Pure: the engine hands in the
+//! pages' sections as last rendered and writes the files.
+
+mod analyse;
+mod answers;
+mod postings;
+mod shards;
+
+#[cfg(test)]
+use std::collections::BTreeMap;
+use std::collections::HashMap;
+
+use rayon::prelude::*;
+
+pub(crate) use answers::{Answer, answers};
+
+use super::OutputFile;
+use crate::render::markdown::SectionText;
+use crate::text::tokenize::stem;
+use analyse::{PageTerms, analyse};
+use postings::{Occurrence, Posting, encode, union, weight};
+
+/// The folder of the index files and of the results page.
+pub(crate) const FOLDER: &str = "search/";
+/// The directory, the one index file whose name never changes.
+pub(crate) use crate::render::page::SEARCH_DIRECTORY as DIRECTORY;
+
+/// A page to index.
+pub(crate) struct SearchPage<'a> {
+    /// Relative to the site root, as links to it are written.
+    pub url: String,
+    pub title: &'a str,
+    pub sections: &'a [SectionText],
+}
+
+/// The index files for `pages` (in a stable order: page numbers are
+/// positions in it) and `answers`.
+pub(crate) fn index(pages: &[SearchPage], answers: &[Answer]) -> Vec<OutputFile> {
+    let dict = Dictionary::collect(pages);
+    let keys = dict.keys();
+    let mut files = Vec::new();
+    let terms = shards::term_shards(&keys, &mut files);
+    let (text, per) = shards::text_shards(pages, &mut files);
+    let answers = shards::answers_file(answers, &mut files);
+    files.push(shards::directory(&shards::Directory {
+        v: 1,
+        sections: dict.sections,
+        pages: pages.len(),
+        terms,
+        text,
+        per,
+        answers,
+    }));
+    files
+}
+
+/// A key of the dictionary: its exact postings and its stem postings, both
+/// encoded ("" when absent, or when the same as the exact ones).
+pub(crate) struct Key {
+    pub key: String,
+    pub exact: String,
+    pub stem: String,
+}
+
+/// A term in a section, before weights (which need every section's length).
+#[derive(Clone, Copy)]
+struct Hit {
+    page: u32,
+    section: u32,
+    occ: Occurrence,
+}
+
+/// Every surface term with where it occurs, and every section's length.
+struct Dictionary {
+    exact: HashMap<String, Vec<Hit>>,
+    lens: Vec<Vec<u32>>,
+    sections: usize,
+    avglen: f64,
+}
+
+/// Pages analysed at a time: the analysis of a batch is merged and dropped
+/// before the next, so memory holds the dictionary, not every page's terms.
+const BATCH: usize = 256;
+
+impl Dictionary {
+    fn collect(pages: &[SearchPage]) -> Dictionary {
+        let mut exact: HashMap<String, Vec<Hit>> = HashMap::new();
+        let mut lens = Vec::with_capacity(pages.len());
+        for (b, batch) in pages.chunks(BATCH).enumerate() {
+            let analysed: Vec<PageTerms> = batch
+                .par_iter()
+                .map(|p| analyse(p.title, p.sections))
+                .collect();
+            for (i, terms) in analysed.into_iter().enumerate() {
+                let page = (b * BATCH + i) as u32;
+                for (term, section, occ) in terms.terms {
+                    let hit = Hit { page, section, occ };
+                    match exact.get_mut(&term) {
+                        Some(list) => list.push(hit),
+                        None => {
+                            exact.insert(term, vec![hit]);
+                        }
+                    }
+                }
+                lens.push(terms.lens);
+            }
+        }
+        let sections: usize = lens.iter().map(Vec::len).sum();
+        let total: u64 = lens.iter().flatten().map(|&l| u64::from(l)).sum();
+        Dictionary {
+            exact,
+            lens,
+            sections,
+            avglen: total as f64 / sections.max(1) as f64,
+        }
+    }
+
+    fn postings(&self, hits: &[Hit]) -> Vec<Posting> {
+        hits.iter()
+            .map(|h| Posting {
+                page: h.page,
+                section: h.section,
+                weight: weight(
+                    h.occ,
+                    self.lens[h.page as usize][h.section as usize],
+                    self.avglen,
+                ),
+            })
+            .collect()
+    }
+
+    /// Every surface term and every stem, sorted by UTF-16 code units.
+    fn keys(&self) -> Vec<Key> {
+        let mut groups: HashMap<String, Vec<&str>> = HashMap::new();
+        for term in self.exact.keys() {
+            groups.entry(stem(term)).or_default().push(term);
+        }
+        let mut names: Vec<&str> = self.exact.keys().map(String::as_str).collect();
+        names.extend(groups.keys().map(String::as_str));
+        names.sort_by(|a, b| a.encode_utf16().cmp(b.encode_utf16()));
+        names.dedup();
+        names
+            .par_iter()
+            .map(|&name| {
+                let own = self.exact.get(name).map(|h| self.postings(h));
+                let stem = match groups.get(name) {
+                    Some(variants) if !(variants.len() == 1 && variants[0] == name) => {
+                        let lists: Vec<Vec<Posting>> = variants
+                            .iter()
+                            .map(|v| self.postings(&self.exact[*v]))
+                            .collect();
+                        encode(&union(lists.iter().map(Vec::as_slice)))
+                    }
+                    _ => String::new(),
+                };
+                Key {
+                    key: name.to_string(),
+                    exact: own.map(|l| encode(&l)).unwrap_or_default(),
+                    stem,
+                }
+            })
+            .collect()
+    }
+}
+
+/// The JS string order (UTF-16 code units) of two keys.
+#[cfg(test)]
+fn js_order(a: &str, b: &str) -> std::cmp::Ordering {
+    a.encode_utf16().cmp(b.encode_utf16())
+}
+
+/// For tests: the decoded postings of a key, exact and stemmed.
+#[cfg(test)]
+pub(crate) type Decoded = BTreeMap<String, (Vec<Posting>, Vec<Posting>)>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn section(anchor: &str, title: &str, text: &str) -> SectionText {
+        SectionText {
+            anchor: (!anchor.is_empty()).then(|| anchor.to_string()),
+            title: title.into(),
+            text: text.into(),
+        }
+    }
+
+    fn decoded(keys: &[Key]) -> Decoded {
+        keys.iter()
+            .map(|k| {
+                (
+                    k.key.clone(),
+                    (postings::decode(&k.exact), postings::decode(&k.stem)),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn keys_hold_surface_terms_and_stems() {
+        let a = [
+            section("", "", "running fast"),
+            section("gil", "The GIL", "a lock"),
+        ];
+        let b = [section("", "", "she runs")];
+        let pages = [
+            SearchPage {
+                url: "a/".into(),
+                title: "Speed",
+                sections: &a,
+            },
+            SearchPage {
+                url: "b/".into(),
+                title: "Other",
+                sections: &b,
+            },
+        ];
+        let keys = Dictionary::collect(&pages).keys();
+        assert!(
+            keys.windows(2)
+                .all(|w| js_order(&w[0].key, &w[1].key).is_lt())
+        );
+        let d = decoded(&keys);
+        // "gil" is in section 1's heading of page 0.
+        assert_eq!(d["gil"].0.len(), 1);
+        assert_eq!((d["gil"].0[0].page, d["gil"].0[0].section), (0, 1));
+        // The title counts for the first section.
+        assert_eq!((d["speed"].0[0].page, d["speed"].0[0].section), (0, 0));
+        assert!(d["speed"].0[0].weight >= 34);
+    }
+
+    #[test]
+    fn an_index_has_a_directory_and_its_shards() {
+        let a = [section("", "", "Node.js and Python compared")];
+        let pages = [SearchPage {
+            url: "a/".into(),
+            title: "A <b>page</b>",
+            sections: &a,
+        }];
+        let files = index(&pages, &[]);
+        let dir = files.iter().find(|f| f.path == DIRECTORY).unwrap();
+        let super::super::Body::Bytes(b) = &dir.body else {
+            panic!()
+        };
+        let text = String::from_utf8(b.clone()).unwrap();
+        assert!(text.starts_with("verdictSearch.dir("), "{text}");
+        for f in &files {
+            assert!(f.path.starts_with(FOLDER), "{}", f.path);
+            if f.path != DIRECTORY {
+                assert!(
+                    text.contains(&f.path[FOLDER.len()..]),
+                    "{} not in {text}",
+                    f.path
+                );
+            }
+        }
+    }
+}
