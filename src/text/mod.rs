@@ -1,4 +1,7 @@
-//! Text helpers with no knowledge of sites: slugs and HTML escaping.
+//! Text helpers with no knowledge of sites: slugs, HTML escaping, and the
+//! search tokenizer and stemmer.
 
 pub mod escape;
 pub mod slug;
+pub mod stem;
+pub mod tokenize;
