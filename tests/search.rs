@@ -19,6 +19,27 @@ fn call(text: &str, name: &str) -> Value {
     serde_json::from_str(&format!("[{inner}]")).unwrap()
 }
 
+/// A term shard's entries: (key, exact postings, stem postings or `=` refs),
+/// keys undone from their shared prefixes.
+fn entries(body: &str) -> Vec<(String, String, String)> {
+    const DIGITS: &str = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+    let mut out: Vec<(String, String, String)> = Vec::new();
+    let mut prev: Vec<u16> = Vec::new();
+    for entry in body.split(',') {
+        let shared = DIGITS.find(&entry[..1]).unwrap();
+        let mut fields = entry[1..].split(' ');
+        let rest = fields.next().unwrap();
+        let mut key: Vec<u16> = prev[..shared].to_vec();
+        key.extend(rest.encode_utf16());
+        let exact = fields.next().unwrap().to_string();
+        let stem = fields.next().unwrap().to_string();
+        assert!(fields.next().is_none(), "{entry}");
+        out.push((String::from_utf16(&key).unwrap(), exact, stem));
+        prev = key;
+    }
+    out
+}
+
 struct Index {
     dir: Value,
     /// key → (exact, stem) postings strings
@@ -36,15 +57,8 @@ fn index(site: &Site) -> Index {
             &site.read(&format!("search/{}", shard[1].as_str().unwrap())),
             "terms",
         );
-        let keys = v[1].as_array().unwrap();
-        for (i, k) in keys.iter().enumerate() {
-            terms.insert(
-                k.as_str().unwrap().to_string(),
-                (
-                    v[2][i].as_str().unwrap().to_string(),
-                    v[3][i].as_str().unwrap().to_string(),
-                ),
-            );
+        for (key, exact, stem) in entries(v[1].as_str().unwrap()) {
+            terms.insert(key, (exact, stem));
         }
     }
     let mut pages = Vec::new();

@@ -57,11 +57,14 @@ pub(crate) fn index(pages: &[SearchPage], answers: &[Answer]) -> Vec<OutputFile>
 }
 
 /// A key of the dictionary: its exact postings and its stem postings, both
-/// encoded ("" when absent, or when the same as the exact ones).
+/// encoded ("" when absent, or when the same as the exact ones), and the
+/// keys (positions in the sorted dictionary) whose stem it is, when they are
+/// not just itself.
 pub(crate) struct Key {
     pub key: String,
     pub exact: String,
     pub stem: String,
+    pub variants: Vec<usize>,
 }
 
 /// A term in a section, before weights (which need every section's length).
@@ -141,6 +144,8 @@ impl Dictionary {
         names.extend(groups.keys().map(String::as_str));
         names.sort_by(|a, b| a.encode_utf16().cmp(b.encode_utf16()));
         names.dedup();
+        let position: HashMap<&str, usize> =
+            names.iter().enumerate().map(|(i, n)| (*n, i)).collect();
         names
             .par_iter()
             .map(|&name| {
@@ -155,10 +160,16 @@ impl Dictionary {
                     }
                     _ => String::new(),
                 };
+                let mut variants: Vec<usize> = match groups.get(name) {
+                    Some(v) if !stem.is_empty() => v.iter().map(|v| position[v]).collect(),
+                    _ => Vec::new(),
+                };
+                variants.sort_unstable();
                 Key {
                     key: name.to_string(),
                     exact: own.map(|l| encode(&l)).unwrap_or_default(),
                     stem,
+                    variants,
                 }
             })
             .collect()

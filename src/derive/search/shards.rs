@@ -32,27 +32,77 @@ pub(super) fn directory(dir: &Directory) -> OutputFile {
 }
 
 /// Term shards into `files`; returns (first key, file name) of each.
+///
+/// A shard is one string of entries separated by `,`; an entry is the
+/// length of the prefix it shares with the previous key (one base-64 digit,
+/// in UTF-16 code units), the rest of its key, its exact postings and its
+/// stem postings, separated by spaces. Stem postings whose variants all sit
+/// in the same shard are written as `=` and their offsets from the entry
+/// (`=1.-2`): the browser merges their exact postings.
 pub(super) fn term_shards(keys: &[Key], files: &mut Vec<OutputFile>) -> Vec<(String, String)> {
     let mut out = Vec::new();
     let mut start = 0;
     let mut size = 0;
     for (i, k) in keys.iter().enumerate() {
-        size += k.key.len() + k.exact.len() + k.stem.len() + 9;
+        size += k.key.len() + k.exact.len() + k.stem.len().min(8) + 3;
         if size >= TERM_SHARD_BYTES || i + 1 == keys.len() {
             let n = out.len();
-            let chunk = &keys[start..=i];
-            let names: Vec<&str> = chunk.iter().map(|k| k.key.as_str()).collect();
-            let exact: Vec<&str> = chunk.iter().map(|k| k.exact.as_str()).collect();
-            let stem: Vec<&str> = chunk.iter().map(|k| k.stem.as_str()).collect();
-            let args = format!("{n},{},{},{}", json(&names), json(&exact), json(&stem));
+            let body = shard_body(keys, start..i + 1);
+            let args = format!("{n},{}", json(&body));
             let file = hashed(&format!("t{n}.js"), "terms", &args);
-            out.push((chunk[0].key.clone(), file_name(&file)));
+            out.push((keys[start].key.clone(), file_name(&file)));
             files.push(file);
             start = i + 1;
             size = 0;
         }
     }
     out
+}
+
+fn shard_body(keys: &[Key], range: std::ops::Range<usize>) -> String {
+    let mut body = String::new();
+    let mut prev = "";
+    for i in range.clone() {
+        let k = &keys[i];
+        if i > range.start {
+            body.push(',');
+        }
+        let (shared, bytes) = shared_prefix(prev, &k.key);
+        body.push(DIGITS[shared] as char);
+        body.push_str(&k.key[bytes..]);
+        body.push(' ');
+        body.push_str(&k.exact);
+        body.push(' ');
+        if !k.variants.is_empty() && k.variants.iter().all(|v| range.contains(v)) {
+            body.push('=');
+            let offsets: Vec<String> = k
+                .variants
+                .iter()
+                .map(|&v| (v as i64 - i as i64).to_string())
+                .collect();
+            body.push_str(&offsets.join("."));
+        } else {
+            body.push_str(&k.stem);
+        }
+        prev = &k.key;
+    }
+    body
+}
+
+const DIGITS: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
+/// The prefix `a` and `b` share, whole chars only and at most 63 UTF-16
+/// code units: (code units, bytes of `b`).
+fn shared_prefix(a: &str, b: &str) -> (usize, usize) {
+    let (mut units, mut bytes) = (0, 0);
+    for (x, y) in a.chars().zip(b.chars()) {
+        if x != y || units + y.len_utf16() > 63 {
+            break;
+        }
+        units += y.len_utf16();
+        bytes += y.len_utf8();
+    }
+    (units, bytes)
 }
 
 /// A page in a text shard: URL, title, and (anchor, heading, text) per section.
@@ -139,4 +189,41 @@ fn script(path: String, call: &str, args: &str) -> OutputFile {
 
 fn file_name(f: &OutputFile) -> String {
     f.path[FOLDER.len()..].to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key(k: &str, exact: &str, stem: &str, variants: Vec<usize>) -> Key {
+        Key {
+            key: k.into(),
+            exact: exact.into(),
+            stem: stem.into(),
+            variants,
+        }
+    }
+
+    #[test]
+    fn entries_share_prefixes_and_point_at_their_variants() {
+        let keys = vec![
+            key("run", "AAB", "AABBAC", vec![0, 1]),
+            key("runs", "BAC", "", vec![]),
+            key("𝔸x", "CAD", "", vec![]),
+            key("𝔸y", "DAE", "", vec![]),
+        ];
+        let body = shard_body(&keys, 0..4);
+        // "𝔸" is two UTF-16 code units: the shared prefix is "C" (2).
+        assert_eq!(body, "Arun AAB =0.1,Ds BAC ,A𝔸x CAD ,Cy DAE ");
+        // A variant in another shard: the postings are written out.
+        assert_eq!(shard_body(&keys, 0..1), "Arun AAB AABBAC");
+    }
+
+    #[test]
+    fn shared_prefixes_stop_at_63_code_units() {
+        let a = "a".repeat(70);
+        let b = format!("{}b", "a".repeat(69));
+        assert_eq!(shared_prefix(&a, &b), (63, 63));
+        assert_eq!(shared_prefix("é", "éa"), (1, 2));
+    }
 }
