@@ -110,13 +110,48 @@
     }
     return { n: n, p: p, s: sec, w: w, cut: cut };
   }
-  /* Decoded postings of key number k of shard sh; stem=true: its stem postings. */
+  /* Two decoded lists as one: every section once, with its stronger weight. */
+  function union(a, b) {
+    var max = a.n + b.n, p = new Int32Array(max), sec = new Int32Array(max), w = new Float32Array(max);
+    var i = 0, j = 0, n = 0;
+    while (i < a.n || j < b.n) {
+      var d = i >= a.n ? 1 : j >= b.n ? -1 : (a.p[i] - b.p[j]) || (a.s[i] - b.s[j]);
+      if (d <= 0) { p[n] = a.p[i]; sec[n] = a.s[i]; w[n] = d ? a.w[i] : Math.max(a.w[i], b.w[j++]); i++; }
+      else { p[n] = b.p[j]; sec[n] = b.s[j]; w[n] = b.w[j++]; }
+      n++;
+    }
+    return { n: n, p: p.subarray(0, n), s: sec.subarray(0, n), w: w.subarray(0, n), cut: a.cut || b.cut };
+  }
+  /* Decoded postings of key number k of shard sh; useStem: its stem postings,
+     which "=0.1" makes the union of the exact postings of keys at those
+     offsets in the shard. */
   function postings(sh, k, useStem) {
     var c = useStem && sh.stem[k] ? 1 : 0;
     var str = c ? sh.stem[k] : sh.exact[k];
     if (!str) return null;
     var slot = k * 2 + c;
-    return sh.cache[slot] || (sh.cache[slot] = decode(str));
+    if (sh.cache[slot]) return sh.cache[slot];
+    var list = null;
+    if (str.charAt(0) === "=") {
+      str.slice(1).split(".").forEach(function (off) {
+        var l = postings(sh, k + Number(off), false);
+        if (l) list = list ? union(list, l) : l;
+      });
+    } else list = decode(str);
+    return (sh.cache[slot] = list);
+  }
+  /* A term shard: entries "<shared prefix digit><rest of key> <exact> <stem>"
+     separated by ",", keys front-coded against the previous one. */
+  function shard(body) {
+    var keys = [], exact = [], stem = [], prev = "";
+    (body ? body.split(",") : []).forEach(function (e) {
+      var a = e.indexOf(" ", 1), b = e.indexOf(" ", a + 1);
+      prev = prev.slice(0, DIG[e.charCodeAt(0)]) + e.slice(1, a);
+      keys.push(prev);
+      exact.push(e.slice(a + 1, b));
+      stem.push(e.slice(b + 1));
+    });
+    return { keys: keys, exact: exact, stem: stem, cache: [] };
   }
 
   /* ---- keys ---- */
@@ -679,7 +714,7 @@
   window.verdictSearch = {
     engine: true,
     dir: function (d) { idx.dir = d; },
-    terms: function (i, keys, exact, stems) { idx.shards[i] = { keys: keys, exact: exact, stem: stems, cache: [] }; },
+    terms: function (i, body) { idx.shards[i] = shard(body); },
     text: function (i, pages) { idx.text[i] = pages; },
     answers: function (list) { idx.answers = list || []; },
     query: query,
