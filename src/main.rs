@@ -43,6 +43,9 @@ enum Command {
         /// once instead of waiting for it
         #[arg(long)]
         no_wait: bool,
+        /// Print how long each stage took (to stderr)
+        #[arg(long)]
+        timings: bool,
     },
     /// Write a small example site into DIR (which must be empty or missing)
     Init { dir: PathBuf },
@@ -57,6 +60,7 @@ fn main() -> ExitCode {
             base_url,
             drafts,
             no_wait,
+            timings,
         } => {
             let opts = BuildOptions {
                 root,
@@ -76,6 +80,15 @@ fn main() -> ExitCode {
                         report.elapsed.as_millis(),
                         build::shown(&out)
                     );
+                    if timings {
+                        for (stage, took) in &report.stages {
+                            let _ = writeln!(
+                                std::io::stderr(),
+                                "{stage:>14}: {:>7.1} ms",
+                                took.as_secs_f64() * 1000.0
+                            );
+                        }
+                    }
                     ExitCode::SUCCESS
                 }
                 Err(BuildError::Content(d)) => {

@@ -14,10 +14,28 @@ const MAX_TOKEN_CHARS: usize = 64;
 /// that `café` is `cafe`, `Ａ` is `A`, and Hangul syllables and kana with
 /// voicing marks (which NFKD takes apart) are whole again. Case is kept.
 pub fn fold(text: &str) -> String {
-    text.nfkd()
-        .filter(|c| !('\u{300}'..='\u{36f}').contains(c))
-        .nfc()
-        .collect()
+    if text.is_ascii() {
+        return text.to_string();
+    }
+    // Normalization never reaches across ASCII white space (a starter that
+    // composes with nothing), so runs between spaces fold alone, and runs
+    // of ASCII need no folding at all.
+    let mut out = String::with_capacity(text.len());
+    for (i, run) in text.split_ascii_whitespace().enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        if run.is_ascii() {
+            out.push_str(run);
+        } else {
+            out.extend(
+                run.nfkd()
+                    .filter(|c| !('\u{300}'..='\u{36f}').contains(c))
+                    .nfc(),
+            );
+        }
+    }
+    out
 }
 
 /// The tokens of `text`, in text order, duplicates kept.
@@ -124,6 +142,10 @@ fn camel_pieces(part: &[char]) -> Vec<&[char]> {
 }
 
 fn push(chars: &[char], out: &mut Vec<String>) {
+    if chars.len() <= MAX_TOKEN_CHARS && chars.iter().all(char::is_ascii) {
+        out.push(chars.iter().map(char::to_ascii_lowercase).collect());
+        return;
+    }
     let token = chars.iter().collect::<String>().to_lowercase();
     if token.chars().count() <= MAX_TOKEN_CHARS {
         out.push(token);

@@ -1,8 +1,7 @@
 //! One page's text → its terms and where they occur, section by section.
 //! Runs in parallel, one page per task; the index merges the results.
 
-use std::collections::HashMap;
-
+use super::fxhash::FxMap;
 use super::postings::Occurrence;
 use crate::render::markdown::SectionText;
 use crate::text::tokenize::tokenize;
@@ -19,7 +18,7 @@ pub(crate) struct PageTerms {
 /// The page title counts for the first section only; a page without
 /// sections is indexed as one empty section, so its title still finds it.
 pub(crate) fn analyse(title: &str, sections: &[SectionText]) -> PageTerms {
-    let mut map: HashMap<(String, u32), Occurrence> = HashMap::new();
+    let mut map: FxMap<(String, u32), Occurrence> = FxMap::default();
     let n = sections.len().max(1);
     let mut lens = Vec::with_capacity(n);
     for i in 0..n {

@@ -5,12 +5,12 @@
 
 mod analyse;
 mod answers;
+mod fxhash;
 mod postings;
 mod shards;
 
 #[cfg(test)]
 use std::collections::BTreeMap;
-use std::collections::HashMap;
 
 use rayon::prelude::*;
 
@@ -20,6 +20,7 @@ use super::OutputFile;
 use crate::render::markdown::SectionText;
 use crate::text::tokenize::stem;
 use analyse::{PageTerms, analyse};
+use fxhash::FxMap;
 use postings::{Occurrence, Posting, encode, union, weight};
 
 /// The folder of the index files and of the results page.
@@ -77,7 +78,7 @@ struct Hit {
 
 /// Every surface term with where it occurs, and every section's length.
 struct Dictionary {
-    exact: HashMap<String, Vec<Hit>>,
+    exact: FxMap<String, Vec<Hit>>,
     lens: Vec<Vec<u32>>,
     sections: usize,
     avglen: f64,
@@ -89,7 +90,7 @@ const BATCH: usize = 256;
 
 impl Dictionary {
     fn collect(pages: &[SearchPage]) -> Dictionary {
-        let mut exact: HashMap<String, Vec<Hit>> = HashMap::new();
+        let mut exact: FxMap<String, Vec<Hit>> = FxMap::default();
         let mut lens = Vec::with_capacity(pages.len());
         for (b, batch) in pages.chunks(BATCH).enumerate() {
             let analysed: Vec<PageTerms> = batch
@@ -136,16 +137,15 @@ impl Dictionary {
 
     /// Every surface term and every stem, sorted by UTF-16 code units.
     fn keys(&self) -> Vec<Key> {
-        let mut groups: HashMap<String, Vec<&str>> = HashMap::new();
+        let mut groups: FxMap<String, Vec<&str>> = FxMap::default();
         for term in self.exact.keys() {
             groups.entry(stem(term)).or_default().push(term);
         }
         let mut names: Vec<&str> = self.exact.keys().map(String::as_str).collect();
         names.extend(groups.keys().map(String::as_str));
-        names.sort_by(|a, b| a.encode_utf16().cmp(b.encode_utf16()));
+        names.sort_unstable_by(|a, b| js_order(a, b));
         names.dedup();
-        let position: HashMap<&str, usize> =
-            names.iter().enumerate().map(|(i, n)| (*n, i)).collect();
+        let position: FxMap<&str, usize> = names.iter().enumerate().map(|(i, n)| (*n, i)).collect();
         names
             .par_iter()
             .map(|&name| {
@@ -176,10 +176,16 @@ impl Dictionary {
     }
 }
 
-/// The JS string order (UTF-16 code units) of two keys.
-#[cfg(test)]
+/// JavaScript's string order (by UTF-16 code units). It is byte order
+/// except where a char from U+E000–U+FFFF meets one above U+FFFF (UTF-8
+/// lead bytes 0xEE–0xEF against 0xF0–0xF4), so only those compare slowly.
 fn js_order(a: &str, b: &str) -> std::cmp::Ordering {
-    a.encode_utf16().cmp(b.encode_utf16())
+    let (x, y) = (a.as_bytes(), b.as_bytes());
+    match x.iter().zip(y).position(|(p, q)| p != q) {
+        Some(i) if x[i] >= 0xEE || y[i] >= 0xEE => a.encode_utf16().cmp(b.encode_utf16()),
+        Some(i) => x[i].cmp(&y[i]),
+        None => x.len().cmp(&y.len()),
+    }
 }
 
 /// For tests: the decoded postings of a key, exact and stemmed.
@@ -207,6 +213,17 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    #[test]
+    fn keys_sort_as_javascript_strings() {
+        let mut keys = vec!["b", "a", "\u{FF21}", "\u{10400}", "ab", "é", "\u{E000}x"];
+        keys.sort_unstable_by(|a, b| js_order(a, b));
+        let mut want = keys.clone();
+        want.sort_by(|a, b| a.encode_utf16().cmp(b.encode_utf16()));
+        assert_eq!(keys, want);
+        // U+10400 is a surrogate pair (0xD801 …), before U+E000 and U+FF21.
+        assert_eq!(keys[5..], ["\u{E000}x", "\u{FF21}"]);
     }
 
     #[test]
