@@ -94,13 +94,13 @@ async function pageHits(page) {
   return (await options(page)).filter((o) => o.kind === 'page');
 }
 
-/** Runs window.verdictSearch.query in the page; plain objects (arrays lose extra fields). */
+/** Runs window.verdictSearch.query in the page: {results, total, answers}. */
 function query(page, text, limit) {
   return page.evaluate(
     async ({ text, limit }) => {
       const r = await window.verdictSearch.query(text, limit ? { limit } : undefined);
       return {
-        results: r.map((x) => ({ url: x.url, href: x.href, title: x.title, anchor: x.anchor, heading: x.heading, excerpt: x.excerpt, score: x.score })),
+        results: r.results.map((x) => ({ url: x.url, href: x.href, title: x.title, anchor: x.anchor, heading: x.heading, excerpt: x.excerpt, score: x.score })),
         total: r.total,
         answers: r.answers,
       };

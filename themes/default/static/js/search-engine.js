@@ -313,10 +313,7 @@
     });
   }
   function finish(results, total, answers, words) {
-    results.total = total;
-    results.answers = answers;
-    results.words = words.map(function (q) { return q.w; });
-    return results;
+    return { results: results, total: total, answers: answers, words: words.map(function (q) { return q.w; }) };
   }
 
   /* Sums the words' scores per section, groups by page, keeps the best `limit`. */
@@ -503,8 +500,8 @@
     n.appendChild(fill(el("span", "search-excerpt"), r.excerptParts));
     return n;
   }
-  function countText(results, q) {
-    var n = results.total;
+  function countText(found, q) {
+    var n = found.total;
     return n ? n + (n === 1 ? " page" : " pages") + " found for “" + q + "”" : "No results for “" + q + "”";
   }
 
@@ -569,8 +566,8 @@
       list.textContent = "";
       opts = []; active = -1;
       results.answers.forEach(function (a) { option(answerNode("li", a, false), a.url); });
-      results.forEach(function (r) { option(resultBody(el("li", "search-hit"), r, "span", false), r.href); });
-      if (results.total > results.length) {
+      results.results.forEach(function (r) { option(resultBody(el("li", "search-hit"), r, "span", false), r.href); });
+      if (results.total > results.results.length) {
         var page = form.getAttribute("action") || "";
         option(el("li", "search-all", "All " + results.total + " results for “" + q + "”"), page + "?q=" + encodeURIComponent(q));
       }
@@ -641,7 +638,7 @@
       query(q, { limit: 50 }).then(function (results) {
         if (mine !== seq) return;
         out.textContent = "";
-        status.textContent = countText(results, q.trim()) + (results.total > results.length ? " (best " + results.length + " shown)" : "");
+        status.textContent = countText(results, q.trim()) + (results.total > results.results.length ? " (best " + results.results.length + " shown)" : "");
         out.setAttribute("data-search-shown", q);
         if (results.answers.length) {
           var sec = el("section", "search-answers");
@@ -649,9 +646,9 @@
           results.answers.forEach(function (a) { sec.appendChild(answerNode("p", a, true)); });
           out.appendChild(sec);
         }
-        if (results.length) {
+        if (results.results.length) {
           var ol = el("ol", "search-results");
-          results.forEach(function (r) { ol.appendChild(resultBody(el("li", "search-hit"), r, "h2", true)); });
+          results.results.forEach(function (r) { ol.appendChild(resultBody(el("li", "search-hit"), r, "h2", true)); });
           out.appendChild(ol);
         }
       }, function () { if (mine === seq) { out.textContent = ""; status.textContent = unavailable(); } });
