@@ -238,13 +238,19 @@ fn answers_carry_each_aspect_verdict() {
     assert_eq!(speed["url"], "aspects/speed/");
     assert_eq!(speed["winner"], "Node.js");
     assert_eq!(speed["outcome"], "technology");
-    assert!(
-        speed["keys"]
-            .as_str()
-            .unwrap()
-            .split(' ')
-            .any(|k| k == "speed")
-    );
+    let keys: Vec<&str> = speed["keys"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|k| k.as_str().unwrap())
+        .collect();
+    assert_eq!(keys, ["speed", "perform", "fast", "slow", "jit"]);
+    let errors = ix
+        .answers
+        .iter()
+        .find(|a| a["name"] == "Error handling")
+        .unwrap();
+    assert_eq!(errors["keys"][0], "error handl");
     let line = speed["line"].as_str().unwrap();
     assert!(line.ends_with('.') && !line.contains('*'), "{line}");
     // Every aspect has one.

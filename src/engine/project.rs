@@ -459,6 +459,7 @@ fn search_index(site: &Site, sections: &BTreeMap<String, Vec<SectionText>>) -> V
         .map(|p| SearchPage {
             url: url_of(p.id),
             title: p.title(),
+            description: p.source.front.description.as_deref().unwrap_or(""),
             sections: sections.get(p.rel()).map_or(&[], Vec::as_slice),
         })
         .collect();

@@ -15,9 +15,11 @@ pub(crate) struct PageTerms {
     pub lens: Vec<u32>,
 }
 
-/// The page title counts for the first section only; a page without
-/// sections is indexed as one empty section, so its title still finds it.
-pub(crate) fn analyse(title: &str, sections: &[SectionText]) -> PageTerms {
+/// The page title counts for the first section only, and so does its
+/// description (weighed like a heading: it says what the page is about); a
+/// page without sections is indexed as one empty section, so its title
+/// still finds it.
+pub(crate) fn analyse(title: &str, description: &str, sections: &[SectionText]) -> PageTerms {
     let mut map: FxMap<(String, u32), Occurrence> = FxMap::default();
     let n = sections.len().max(1);
     let mut lens = Vec::with_capacity(n);
@@ -37,6 +39,9 @@ pub(crate) fn analyse(title: &str, sections: &[SectionText]) -> PageTerms {
         if i == 0 {
             for t in tokenize(title) {
                 map.entry((t, sec)).or_default().in_title = true;
+            }
+            for t in tokenize(description) {
+                map.entry((t, sec)).or_default().in_heading = true;
             }
         }
     }

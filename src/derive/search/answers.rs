@@ -10,8 +10,10 @@ use crate::text::tokenize::{stem, tokenize};
 
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub(crate) struct Answer {
-    /// Stems of the name's, id's and keywords' tokens, space-separated.
-    pub keys: String,
+    /// The name, the id and each keyword as phrases: each the stems of its
+    /// tokens, space-separated. A query holding every stem of one phrase
+    /// shows the answer.
+    pub keys: Vec<String>,
     pub name: String,
     pub guide: String,
     pub kind: &'static str,
@@ -82,17 +84,17 @@ fn outcome(w: &Winner) -> &'static str {
     }
 }
 
-fn keys(names: &[&str], keywords: &[String]) -> String {
-    let mut stems: Vec<String> = names
-        .iter()
-        .copied()
-        .chain(keywords.iter().map(String::as_str))
-        .flat_map(tokenize)
-        .map(|t| stem(&t))
-        .collect();
-    stems.sort();
-    stems.dedup();
-    stems.join(" ")
+fn keys(names: &[&str], keywords: &[String]) -> Vec<String> {
+    let mut phrases: Vec<String> = Vec::new();
+    for name in names.iter().copied().chain(keywords.iter().map(String::as_str)) {
+        let mut stems: Vec<String> = tokenize(name).iter().map(|t| stem(t)).collect();
+        stems.dedup();
+        let phrase = stems.join(" ");
+        if !phrase.is_empty() && !phrases.contains(&phrase) {
+            phrases.push(phrase);
+        }
+    }
+    phrases
 }
 
 /// Inline Markdown (`**a**`, `` `b` ``, `[c](d)`) → its text.

@@ -33,6 +33,8 @@ pub(crate) struct SearchPage<'a> {
     /// Relative to the site root, as links to it are written.
     pub url: String,
     pub title: &'a str,
+    /// The page's own description ("" when it has none).
+    pub description: &'a str,
     pub sections: &'a [SectionText],
 }
 
@@ -95,7 +97,7 @@ impl Dictionary {
         for (b, batch) in pages.chunks(BATCH).enumerate() {
             let analysed: Vec<PageTerms> = batch
                 .par_iter()
-                .map(|p| analyse(p.title, p.sections))
+                .map(|p| analyse(p.title, p.description, p.sections))
                 .collect();
             for (i, terms) in analysed.into_iter().enumerate() {
                 let page = (b * BATCH + i) as u32;
@@ -237,11 +239,13 @@ mod tests {
             SearchPage {
                 url: "a/".into(),
                 title: "Speed",
+                description: "",
                 sections: &a,
             },
             SearchPage {
                 url: "b/".into(),
                 title: "Other",
+                description: "",
                 sections: &b,
             },
         ];
@@ -265,6 +269,7 @@ mod tests {
         let pages = [SearchPage {
             url: "a/".into(),
             title: "A <b>page</b>",
+            description: "",
             sections: &a,
         }];
         let files = index(&pages, &[]);

@@ -4,7 +4,8 @@
 /// The 64 digits, values 0–63 in order.
 const DIGITS: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 
-/// Marks a list cut to its strongest postings (a very common term).
+/// Marks a list cut to its strongest postings (a very common term); the
+/// number of sections the term is in (before the cut) follows as a varint.
 pub(crate) const TRUNCATED: char = '~';
 
 /// Most postings a term keeps: a term in more sections than this keeps the
@@ -65,6 +66,7 @@ pub(crate) fn encode(list: &[Posting]) -> String {
         strongest.truncate(MAX_POSTINGS);
         strongest.sort();
         out.push(TRUNCATED);
+        varint(&mut out, list.len() as u32);
         kept = strongest;
         &kept[..]
     } else {
@@ -103,6 +105,7 @@ pub(crate) fn union<'a>(lists: impl Iterator<Item = &'a [Posting]>) -> Vec<Posti
 #[cfg(test)]
 pub(crate) fn decode(s: &str) -> Vec<Posting> {
     let digit = |c: u8| DIGITS.iter().position(|&d| d == c).unwrap() as u32;
+    let cut = s.starts_with(TRUNCATED);
     let bytes = s.trim_start_matches(TRUNCATED).as_bytes();
     let read = |i: &mut usize| {
         let (mut n, mut shift) = (0, 0);
@@ -119,6 +122,9 @@ pub(crate) fn decode(s: &str) -> Vec<Posting> {
     let mut out = Vec::new();
     let mut page = 0;
     let mut i = 0;
+    if cut {
+        read(&mut i);
+    }
     while i < bytes.len() {
         page += read(&mut i);
         let section = read(&mut i);

@@ -108,6 +108,33 @@ pub fn render(page: &Page, cx: &RenderCx) -> Result<Rendered, Diagnostics> {
     errors.finish(out)
 }
 
+/// Tags inside a line of text: their edges do not separate words.
+fn is_inline(tag: &Tag) -> bool {
+    matches!(
+        tag,
+        Tag::Emphasis
+            | Tag::Strong
+            | Tag::Strikethrough
+            | Tag::Link { .. }
+            | Tag::Image { .. }
+            | Tag::Superscript
+            | Tag::Subscript
+    )
+}
+
+fn is_inline_end(end: &TagEnd) -> bool {
+    matches!(
+        end,
+        TagEnd::Emphasis
+            | TagEnd::Strong
+            | TagEnd::Strikethrough
+            | TagEnd::Link
+            | TagEnd::Image
+            | TagEnd::Superscript
+            | TagEnd::Subscript
+    )
+}
+
 /// A fenced block being collected: its language, text, where its text starts
 /// and where its opening fence is (byte offsets in the body).
 struct CodeBlock {
@@ -198,10 +225,14 @@ impl<'e> Writer<'_, 'e> {
         if let Event::Text(t) = &event {
             self.out.word_count += t.split_whitespace().count();
         }
-        if let Event::Text(t) | Event::Code(t) = &event
-            && self.heading.is_none()
-        {
-            self.sections.push_text(t);
+        match &event {
+            Event::Text(t) | Event::Code(t) if self.heading.is_none() => {
+                self.sections.push_text(t);
+            }
+            Event::Start(tag) if !is_inline(tag) => self.sections.gap(),
+            Event::End(end) if !is_inline_end(end) => self.sections.gap(),
+            Event::SoftBreak | Event::HardBreak | Event::Rule => self.sections.gap(),
+            _ => {}
         }
         self.table.observe(&event, &mut self.events);
         let closes_table = matches!(event, Event::End(TagEnd::Table));
@@ -261,7 +292,9 @@ impl<'e> Writer<'_, 'e> {
         if block.lang != EMBED_LANG {
             let html = self.cx.highlighter.highlight(&block.text, &block.lang);
             self.out.has_code |= !block.lang.is_empty();
+            self.sections.gap();
             self.sections.push_text(&block.text);
+            self.sections.gap();
             self.events.push(Event::Html(html.to_string().into()));
             return;
         }
@@ -282,7 +315,9 @@ impl<'e> Writer<'_, 'e> {
             Ok(html) => {
                 // What an embed shows (a verdict card, a table from the
                 // guide's data) is searchable like the text around it.
+                self.sections.gap();
                 self.sections.push_text(&html_text(&html));
+                self.sections.gap();
                 self.events.push(Event::Html(html.into()));
             }
             Err(d) => self.errors.push(d),

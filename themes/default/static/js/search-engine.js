@@ -87,9 +87,10 @@
   }
 
   /* ---- postings ---- */
-  /* A list cut by the build to its strongest postings starts with "~". */
+  /* A list cut by the build to its strongest postings starts with "~" and
+     the number of sections the term is really in (its df). */
   function decode(s) {
-    var cut = s.charAt(0) === "~", max = (s.length / 3) | 0, n = 0, i = cut ? 1 : 0, page = 0;
+    var cut = s.charAt(0) === "~", max = (s.length / 3) | 0, n = 0, i = cut ? 1 : 0, page = 0, df = 0;
     var p = new Int32Array(max), sec = new Int32Array(max), w = new Float32Array(max);
     function varint() {
       var v = 0, mul = 1, d;
@@ -101,6 +102,7 @@
       } while (d & 32);
       return v;
     }
+    if (cut) df = varint();
     while (i < s.length) {
       page += varint();
       p[n] = page;
@@ -108,7 +110,7 @@
       w[n] = DIG[s.charCodeAt(i++)] / 6.8;
       n++;
     }
-    return { n: n, p: p, s: sec, w: w, cut: cut };
+    return { n: n, p: p, s: sec, w: w, cut: cut, df: cut ? df : n };
   }
   /* Two decoded lists as one: every section once, with its stronger weight. */
   function union(a, b) {
@@ -120,7 +122,8 @@
       else { p[n] = b.p[j]; sec[n] = b.s[j]; w[n] = b.w[j++]; }
       n++;
     }
-    return { n: n, p: p.subarray(0, n), s: sec.subarray(0, n), w: w.subarray(0, n), cut: a.cut || b.cut };
+    return { n: n, p: p.subarray(0, n), s: sec.subarray(0, n), w: w.subarray(0, n), cut: a.cut || b.cut,
+      df: a.cut || b.cut ? Math.max(n, a.df, b.df) : n };
   }
   /* Decoded postings of key number k of shard sh; useStem: its stem postings,
      which "=0.1" makes the union of the exact postings of keys at those
@@ -194,8 +197,7 @@
     return Math.log(1 + (N - df + 0.5) / (df + 0.5));
   }
   function scored(list, kind) {
-    /* A cut list's real df is unknown but above its length: take half the sections. */
-    var df = list.cut ? Math.max(list.n, idx.dir.sections / 2) : list.n;
+    var df = list.df || list.n;
     var k = new Float64Array(list.n), v = new Float32Array(list.n), f = idf(df) * kind;
     for (var i = 0; i < list.n; i++) { k[i] = list.p[i] * SEC + list.s[i]; v[i] = list.w[i] * f; }
     return { k: k, v: v };
@@ -459,17 +461,30 @@
     return out.filter(function (r) { return r.exactTitle; }).concat(out.filter(function (r) { return !r.exactTitle; }));
   }
 
+  /* Answers whose name, id or a keyword (each a phrase of stems) the query
+     holds whole; the last word, while still being typed, may be the start
+     of a phrase's last stem. Those covering more of the query first. */
   function answersFor(words) {
     if (!idx.answers || !words.length) return [];
+    var stems = words.map(function (q) { return stem(q.w); });
     var last = words[words.length - 1];
-    return idx.answers.filter(function (a) {
-      var keys = String(a.keys || "").split(" ");
-      return words.every(function (q) {
-        var st = stem(q.w);
-        if (keys.indexOf(st) >= 0) return true;
-        return q === last && q.prefix && keys.some(function (k) { return k.lastIndexOf(q.w, 0) === 0 || k.lastIndexOf(st, 0) === 0; });
+    function has(k, isLast) {
+      if (stems.indexOf(k) >= 0) return true;
+      return isLast && last.prefix && last.w.length >= 3 && k.lastIndexOf(last.w, 0) === 0;
+    }
+    var found = [];
+    idx.answers.forEach(function (a, order) {
+      var best = 0;
+      (Array.isArray(a.keys) ? a.keys : []).forEach(function (phrase) {
+        var parts = String(phrase).split(" ");
+        var ok = parts.every(function (k, i) { return has(k, i === parts.length - 1); });
+        if (ok && parts.length > best) best = parts.length;
       });
-    }).slice(0, 3).map(function (a) {
+      if (best) found.push({ a: a, best: best, order: order });
+    });
+    found.sort(function (x, y) { return y.best - x.best || x.order - y.order; });
+    return found.slice(0, 3).map(function (f) {
+      var a = f.a;
       return { name: a.name, guide: a.guide, kind: a.kind, winner: a.winner, outcome: a.outcome, line: a.line, url: siteHref(a.url) };
     }).filter(function (a) { return a.url !== null; });
   }
