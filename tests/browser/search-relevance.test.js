@@ -4,7 +4,8 @@
 // lists what a reader would type and the page that should come first (and
 // others that would do as well). The built site is served from 127.0.0.1 and
 // each query goes through the browser's own engine (verdictSearch.query), as
-// the search box would send it. The hit rates are printed; the test fails
+// the search box would send it; an answer from the guide (shown above the
+// page hits) counts as a result, linking to the page that argues it. The hit rates are printed; the test fails
 // below the floors set here, and lists every miss.
 
 const { describe, it, before, after } = require('node:test');
@@ -17,7 +18,7 @@ const JUDGED = JSON.parse(
   fs.readFileSync(path.join(h.REPO_ROOT, 'tests', 'search', 'judged.json'), 'utf8'),
 );
 // Floors (fractions of the judged queries): top-1 and top-3 hit rates.
-const MIN_TOP1 = 0.85;
+const MIN_TOP1 = 0.9;
 const MIN_TOP3 = 0.95;
 
 describe('search relevance on the bundled guide', { timeout: 300_000 }, () => {
@@ -47,7 +48,10 @@ describe('search relevance on the bundled guide', { timeout: 300_000 }, () => {
         const out = [];
         for (const q of queries) {
           const r = await window.verdictSearch.query(q);
-          out.push(r.results.slice(0, 5).map((x) => new URL(x.url, location.href).pathname));
+          // What the reader sees first: the guide's answers (each links to
+          // the page that argues it), then the page hits.
+          const shown = r.answers.map((a) => a.url).concat(r.results.map((x) => x.url));
+          out.push(shown.slice(0, 5).map((u) => new URL(u, location.href).pathname));
         }
         return out;
       }, JUDGED.map((j) => j.query));

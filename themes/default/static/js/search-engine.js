@@ -462,22 +462,39 @@
   }
 
   /* Answers whose name, id or a keyword (each a phrase of stems) the query
-     holds whole; the last word, while still being typed, may be the start
-     of a phrase's last stem. Those covering more of the query first. */
+     holds whole, where the phrase also covers every word of the query that
+     is not common (in more than an eighth of the sections: `how`, `is`, and
+     on a guide about Node.js, `node`): `how fast is node` shows the verdict
+     on speed, `community benchmark` no verdict on the community. The last
+     word, while still being typed, may be the start of a phrase's last
+     stem. Those covering more of the query first. */
+  function common(w) {
+    var f = find(w), l = f && postings(f.sh, f.k, false);
+    return !!l && (l.df || l.n) > idx.dir.sections / 8;
+  }
   function answersFor(words) {
     if (!idx.answers || !words.length) return [];
     var stems = words.map(function (q) { return stem(q.w); });
     var last = words[words.length - 1];
+    var needed = words.map(function (q) { return !common(q.w); });
     function has(k, isLast) {
       if (stems.indexOf(k) >= 0) return true;
       return isLast && last.prefix && last.w.length >= 3 && k.lastIndexOf(last.w, 0) === 0;
+    }
+    function covers(parts) {
+      return words.every(function (q, i) {
+        if (!needed[i]) return true;
+        if (parts.indexOf(stems[i]) >= 0) return true;
+        var end = parts[parts.length - 1];
+        return q === last && q.prefix && q.w.length >= 3 && end.lastIndexOf(q.w, 0) === 0;
+      });
     }
     var found = [];
     idx.answers.forEach(function (a, order) {
       var best = 0;
       (Array.isArray(a.keys) ? a.keys : []).forEach(function (phrase) {
         var parts = String(phrase).split(" ");
-        var ok = parts.every(function (k, i) { return has(k, i === parts.length - 1); });
+        var ok = parts.every(function (k, i) { return has(k, i === parts.length - 1); }) && covers(parts);
         if (ok && parts.length > best) best = parts.length;
       });
       if (best) found.push({ a: a, best: best, order: order });
