@@ -86,7 +86,11 @@ fn outcome(w: &Winner) -> &'static str {
 
 fn keys(names: &[&str], keywords: &[String]) -> Vec<String> {
     let mut phrases: Vec<String> = Vec::new();
-    for name in names.iter().copied().chain(keywords.iter().map(String::as_str)) {
+    for name in names
+        .iter()
+        .copied()
+        .chain(keywords.iter().map(String::as_str))
+    {
         let mut stems: Vec<String> = tokenize(name).iter().map(|t| stem(t)).collect();
         stems.dedup();
         let phrase = stems.join(" ");

@@ -91,6 +91,9 @@ mod tests {
         s.push_text("Next  paragraph\n");
         s.gap();
         s.push_text("x");
-        assert_eq!(s.finish()[0].text, "Don't block the Loop, ever. Next paragraph x");
+        assert_eq!(
+            s.finish()[0].text,
+            "Don't block the Loop, ever. Next paragraph x"
+        );
     }
 }
