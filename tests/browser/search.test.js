@@ -3,7 +3,7 @@
 // Client-side search (docs/search.md; themes/default/static/js/search.js) in
 // headless Chromium, on sites built by the verdict binary under test:
 //   - the bundled guide served over http: lazy loading, first results for
-//     aspect titles and the judged queries (tests/search/judged.json),
+//     aspect titles (the judged queries are search-relevance.test.js's),
 //     prefix-as-you-type, typo tolerance, answers, the keyboard (`/`, arrows,
 //     Enter, Esc), the ARIA combobox, ?highlight=, the results page
 //     (search/?q=), axe in light and dark mode with the list open, 360 px,
@@ -11,9 +11,9 @@
 //   - the guide built with relative_urls: true and opened from file://;
 //   - the guide built for and served under a base path (/docs/);
 //   - a fixture whose page title and text are HTML, and HTML typed as a
-//     query: shown as text, no dialog, no <img> created;
-//   - query time on a generated site of $VERDICT_SEARCH_PAGES pages (default
-//     10,000), through window.verdictSearch.query.
+//     query: shown as text, no dialog, no <img> created.
+// Query time and payloads on a 10,000-page site are measured by
+// scripts/bench-search.py, not asserted here.
 // Every page fails on a console error, uncaught error, failed request or
 // request leaving the local origin (helpers.watchPage).
 
@@ -30,8 +30,6 @@ const AXE_SOURCE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8
 const PHONE = { width: 360, height: 740 };
 const DESKTOP = { width: 1280, height: 900 };
 const INPUT = '#verdict-search-input';
-// Share of tests/search/judged.json whose first result may differ.
-const JUDGED_MISSES = Number(process.env.VERDICT_SEARCH_JUDGED_MISSES || 0.25);
 
 /** Front-matter titles of content/aspects/*.md (not the section page), with their paths. */
 function aspectPages() {
@@ -197,34 +195,6 @@ describe('search on the bundled guide over http', { timeout: SUITE_TIMEOUT }, ()
       assert.ok(badge.trim().length > 0, 'the answer has a winner badge');
       const line = await page.locator('.site-search .search-answer .search-line').first().textContent();
       assert.ok(line.trim().length > 10, 'the answer has its line');
-      check();
-    } finally {
-      await context.close();
-    }
-  });
-
-  it('gives the judged first result for each query of tests/search/judged.json', async (t) => {
-    const judgedFile = path.join(h.REPO_ROOT, 'tests', 'search', 'judged.json');
-    if (!fs.existsSync(judgedFile)) {
-      t.skip('no tests/search/judged.json');
-      return;
-    }
-    const judged = JSON.parse(fs.readFileSync(judgedFile, 'utf8'));
-    const { page, context, check } = await open('/');
-    try {
-      const wrong = [];
-      const missingAlso = [];
-      for (const j of judged) {
-        const r = await query(page, j.query, 10);
-        const paths = r.results.map((x) => pathOf(x.url, server.base));
-        if (paths[0] !== j.first) wrong.push(`"${j.query}": got ${paths.slice(0, 3).join(', ') || 'nothing'}, expected ${j.first} first`);
-        for (const a of j.also || []) if (!paths.includes(a)) missingAlso.push(`"${j.query}": ${a} not in the first ${paths.length}`);
-      }
-      t.diagnostic(`${judged.length - wrong.length} of ${judged.length} judged queries have the expected first result`);
-      if (wrong.length) t.diagnostic(`other first results:\n  ${wrong.join('\n  ')}`);
-      if (missingAlso.length) t.diagnostic(`also-relevant pages missing from the top 10:\n  ${missingAlso.join('\n  ')}`);
-      // A ranking measure more than a rule: most judged queries, not every one.
-      assert.ok(wrong.length <= judged.length * JUDGED_MISSES, `${wrong.length} of ${judged.length} judged queries miss:\n  ${wrong.join('\n  ')}`);
       check();
     } finally {
       await context.close();
@@ -429,8 +399,11 @@ describe('search on the bundled guide over http', { timeout: SUITE_TIMEOUT }, ()
       await input.fill('speed');
       await page.waitForSelector('.search-answers .search-answer a');
       assert.equal(pathOf(await page.locator('.search-answers a').first().getAttribute('href'), page.url()), '/aspects/speed/');
-      // Enter in the header box opens the results page for its words.
+      // Enter in the header box opens the results page for its words. (Its
+      // own results are let finish first: a shard still loading when the
+      // page navigates away is cancelled, which the check would count.)
       await page.locator(INPUT).fill('celery');
+      await waitForResults(page, 'celery');
       await Promise.all([page.waitForURL((u) => u.searchParams.get('q') === 'celery'), page.locator(INPUT).press('Enter')]);
       await page.waitForSelector('.search-results .search-hit');
       check();
@@ -659,101 +632,6 @@ describe('search shows everything as text', { timeout: SUITE_TIMEOUT }, () => {
       assert.equal(await imgs(), before0, 'no <img> element was created');
       assert.deepEqual(dialogs, [], 'no dialog fired');
       assert.equal(await page.evaluate(() => document.querySelectorAll('img[src="x"], img[src="y"], script:not([src])').length), 0);
-      check();
-    } finally {
-      await context.close();
-    }
-  });
-});
-
-describe('query time on a large generated site', { timeout: SUITE_TIMEOUT }, () => {
-  const PAGES = Number(process.env.VERDICT_SEARCH_PAGES || 10_000);
-  let tmp;
-  let out;
-  let server;
-  let vocab;
-  before(async () => {
-    tmp = h.tempDir('verdict-search-big-');
-    const site = path.join(tmp, 'site');
-    const content = path.join(site, 'content');
-    fs.mkdirSync(content, { recursive: true });
-    fs.writeFileSync(path.join(content, 'site.yaml'), 'title: Big\ndescription: A generated site.\nbase_url: https://example.com/\nlanguage: en\n');
-    fs.writeFileSync(path.join(content, '_index.md'), '---\ntitle: Big\ndescription: A generated site for timing search.\n---\n\nMany pages.\n');
-    // Words with a Zipf-like spread, from a fixed seed: the same site every run.
-    let seed = 7;
-    const rnd = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
-    const syl = ['ka', 'lo', 'mi', 'ne', 'ru', 'sa', 'to', 'vi', 'ze', 'po', 'de', 'gra', 'sto', 'pre', 'an', 'el', 'or', 'tun'];
-    vocab = [];
-    for (let i = 0; i < 30_000; i++) {
-      let w = '';
-      for (let j = 0, k = 2 + Math.floor(rnd() * 3); j < k; j++) w += syl[Math.floor(rnd() * syl.length)];
-      vocab.push(w);
-    }
-    const pick = () => vocab[Math.floor(rnd() ** 3 * vocab.length)];
-    const words = (n) => Array.from({ length: n }, pick).join(' ');
-    for (let d = 0; d * 500 < PAGES; d++) {
-      const dir = path.join(content, `d${d}`);
-      fs.mkdirSync(dir);
-      fs.writeFileSync(path.join(dir, '_index.md'), `---\ntitle: Folder ${d}\ndescription: Generated folder ${d}.\n---\n\n${words(20)}\n`);
-      for (let p = d * 500; p < Math.min(PAGES, (d + 1) * 500); p++) {
-        let body = `${words(60)}\n`;
-        for (let s = 0, n = 2 + Math.floor(rnd() * 4); s < n; s++) body += `\n## ${words(2)} ${s}\n\n${words(40 + Math.floor(rnd() * 120))}\n`;
-        fs.writeFileSync(path.join(dir, `p${p}.md`), `---\ntitle: ${words(2)} ${p}\ndescription: Generated page ${p}.\n---\n\n${body}`);
-      }
-    }
-    out = path.join(tmp, 'public');
-    h.buildSite({ root: site, out });
-    server = await h.serveDir(out, '/');
-  });
-  after(async () => {
-    if (server) await server.close();
-    h.removeDir(tmp);
-  });
-
-  it('answers each keystroke in a few milliseconds once its shards are loaded', async (t) => {
-    const { page, context, check } = await h.openPage(browser, server.origin);
-    try {
-      await h.visit(page, server.base);
-      const common = vocab[0];
-      const mid = vocab[2000];
-      const rare = vocab[20000];
-      const typed = (w) => Array.from({ length: w.length }, (_, i) => w.slice(0, i + 1));
-      const sequences = [
-        typed(`${common} ${mid}`),
-        typed(`${mid} ${rare}`),
-        typed(`${common} ${mid} ${rare}`),
-        [`${rare.slice(0, -1)}x`],
-      ];
-      const timing = await page.evaluate(async (sequences) => {
-        const cold = [];
-        const warm = [];
-        for (const seq of sequences) {
-          for (const q of seq) {
-            // First: loads the shards the query needs. Then, with the files
-            // loaded but every decoded list and looked-up word forgotten, the
-            // query again: the most work a keystroke can cost.
-            let t0 = performance.now();
-            await window.verdictSearch.query(q);
-            cold.push(performance.now() - t0);
-            window.verdictSearch.clearCache();
-            t0 = performance.now();
-            const r = await window.verdictSearch.query(q);
-            warm.push({ q, ms: performance.now() - t0, n: r.total });
-          }
-        }
-        return { cold, warm };
-      }, sequences);
-      const ms = timing.warm.map((x) => x.ms).sort((a, b) => a - b);
-      const pct = (p) => ms[Math.min(ms.length - 1, Math.floor(p * ms.length))];
-      const slowest = timing.warm.reduce((a, b) => (a.ms >= b.ms ? a : b));
-      t.diagnostic(
-        `${PAGES} pages, ${timing.warm.length} queries as typed: median ${pct(0.5).toFixed(1)} ms, p90 ${pct(0.9).toFixed(1)} ms, ` +
-          `slowest ${slowest.ms.toFixed(1)} ms ("${slowest.q}", ${slowest.n} pages); first time (loading shards) max ${Math.max(...timing.cold).toFixed(0)} ms`,
-      );
-      assert.ok(timing.warm.some((x) => x.n > 0), 'the queries find pages');
-      // Loose bounds for a shared test machine; the diagnostic has the figures.
-      assert.ok(pct(0.5) < 15, `median ${pct(0.5).toFixed(1)} ms`);
-      assert.ok(pct(0.9) < 60, `p90 ${pct(0.9).toFixed(1)} ms`);
       check();
     } finally {
       await context.close();
