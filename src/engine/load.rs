@@ -138,17 +138,17 @@ fn claim_outputs(
     let mut errors = Diagnostics::default();
     if site.settings.config.search {
         // The whole folder: index files have hashed names.
-        let taken: Vec<String> = site
+        let taken: Vec<(String, String)> = site
             .claims
-            .files()
-            .filter(|f| f.to_lowercase().starts_with(SEARCH_FOLDER))
-            .map(String::from)
+            .sources()
+            .filter(|(f, _)| f.to_lowercase().starts_with(SEARCH_FOLDER))
+            .map(|(f, o)| (f.to_string(), o.to_string()))
             .collect();
-        for file in taken {
+        for (file, origin) in taken {
             errors.push(Diagnostic::global(
                 Code::OutputCollision,
                 format!(
-                    "the output file /{file} is inside /{SEARCH_FOLDER}, where verdict writes the search index and results page (move it, or set `search: false` in site.yaml)"
+                    "{origin} would be written to /{file}, inside /{SEARCH_FOLDER}, where verdict writes the search index and results page (move it, or set `search: false` in site.yaml)"
                 ),
             ));
         }

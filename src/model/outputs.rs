@@ -27,6 +27,11 @@ impl OutputClaims {
         }
     }
 
+    /// Every claimed output path with its source, sorted by path.
+    pub fn sources(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.claims.values().map(|(f, o)| (f.as_str(), o.as_str()))
+    }
+
     /// Every claimed output path, sorted.
     pub fn files(&self) -> impl Iterator<Item = &str> {
         self.claims.values().map(|(f, _)| f.as_str())

@@ -1,6 +1,8 @@
 //! HTML we made → its plain text, for the search index: tags dropped (a
 //! block-level tag or `<br>` separates words), `<script>`, `<style>` and
-//! `<svg>` skipped with their content, character references decoded.
+//! `<svg>` skipped with their content, and so is any element marked
+//! `data-search-skip` (a list of sources: titles of references are not what
+//! the page is about); character references decoded.
 
 /// The text of `html`, with runs of white space made single spaces.
 pub(crate) fn html_text(html: &str) -> String {
@@ -13,9 +15,12 @@ pub(crate) fn html_text(html: &str) -> String {
             rest = "";
             break;
         };
-        let name = tag_name(&tag[1..gt]);
+        let inner = &tag[1..gt];
+        let name = tag_name(inner);
         rest = &tag[gt + 1..];
-        if matches!(name.as_str(), "script" | "style" | "svg") {
+        if !inner.starts_with('/') && inner.contains("data-search-skip") {
+            rest = skip_element(rest, &name);
+        } else if matches!(name.as_str(), "script" | "style" | "svg") {
             let close = format!("</{name}");
             rest = match find_ci(rest, &close) {
                 Some(end) => rest[end..].find('>').map_or("", |g| &rest[end + g + 1..]),
@@ -28,6 +33,32 @@ pub(crate) fn html_text(html: &str) -> String {
     }
     push_decoded(&mut out, rest);
     out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// What follows the element named `name` whose start tag was just read:
+/// its content skipped up to its matching end tag (elements of the same
+/// name nested inside are counted).
+fn skip_element<'a>(mut rest: &'a str, name: &str) -> &'a str {
+    let mut depth = 1;
+    while let Some(lt) = rest.find('<') {
+        let tag = &rest[lt..];
+        let Some(gt) = tag.find('>') else {
+            return "";
+        };
+        let inner = &tag[1..gt];
+        rest = &tag[gt + 1..];
+        if tag_name(inner) == name {
+            if inner.starts_with('/') {
+                depth -= 1;
+                if depth == 0 {
+                    return rest;
+                }
+            } else if !inner.ends_with('/') {
+                depth += 1;
+            }
+        }
+    }
+    ""
 }
 
 /// The lowercased name of a tag from what is between `<` and `>`
@@ -142,5 +173,9 @@ mod tests {
         assert_eq!(html_text("<svg><title>t</title></svg>z"), "z");
         assert_eq!(html_text("a &bogus; b &"), "a &bogus; b &");
         assert_eq!(html_text("broken <a"), "broken");
+        assert_eq!(
+            html_text("a<ol data-search-skip><li><ol><li>x</li></ol></li></ol>b<p>c</p>"),
+            "a b c"
+        );
     }
 }

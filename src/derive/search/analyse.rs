@@ -16,7 +16,7 @@ pub(crate) struct PageTerms {
 }
 
 /// The page title counts for the first section only, and so does its
-/// description (weighed like a heading: it says what the page is about); a
+/// description (as text of that section); a
 /// page without sections is indexed as one empty section, so its title
 /// still finds it.
 pub(crate) fn analyse(title: &str, description: &str, sections: &[SectionText]) -> PageTerms {
@@ -41,7 +41,7 @@ pub(crate) fn analyse(title: &str, description: &str, sections: &[SectionText]) 
                 map.entry((t, sec)).or_default().in_title = true;
             }
             for t in tokenize(description) {
-                map.entry((t, sec)).or_default().in_heading = true;
+                map.entry((t, sec)).or_default().tf += 1;
             }
         }
     }

@@ -500,6 +500,15 @@
       if (best) found.push({ a: a, best: best, order: order });
     });
     found.sort(function (x, y) { return y.best - x.best || x.order - y.order; });
+    /* An aspect and a table row argued on one page with one winner are one
+       answer (the better match, kept first). */
+    var seen = {};
+    found = found.filter(function (f) {
+      var k = JSON.stringify(f.a.url ? [f.a.url, f.a.winner] : [f.a.name, f.a.kind]);
+      if (seen[k]) return false;
+      seen[k] = true;
+      return true;
+    });
     return found.slice(0, 3).map(function (f) {
       var a = f.a;
       return { name: a.name, guide: a.guide, kind: a.kind, winner: a.winner, outcome: a.outcome, line: a.line, url: siteHref(a.url) };
@@ -617,7 +626,12 @@
     }
     var run = debounce(function () {
       var q = input.value, mine = ++seq;
-      if (!q.trim()) { open(false); status.textContent = ""; return; }
+      if (!q.trim()) {
+        /* An emptied box forgets its list, so arrows and Enter do nothing. */
+        open(false); list.textContent = ""; opts = []; active = -1; status.textContent = "";
+        form.removeAttribute("data-search-shown");
+        return;
+      }
       query(q, { limit: 10 }).then(function (r) {
         if (mine !== seq) return;
         draw(r, q.trim());
