@@ -62,11 +62,8 @@ fn index(site: &Site) -> Index {
         }
     }
     let mut pages = Vec::new();
-    for name in dir["text"].as_array().unwrap() {
-        let v = call(
-            &site.read(&format!("search/{}", name.as_str().unwrap())),
-            "text",
-        );
+    for n in 0..dir["text"]["count"].as_u64().unwrap() {
+        let v = call(&site.read(&format!("search/x{n}.js")), "text");
         pages.extend(v[1].as_array().unwrap().iter().cloned());
     }
     let answers = match dir["answers"].as_str() {
@@ -278,9 +275,7 @@ fn bundled_guide_directory() {
     for t in dir["terms"].as_array_mut().unwrap() {
         redact(&mut t[1]);
     }
-    for t in dir["text"].as_array_mut().unwrap() {
-        redact(t);
-    }
+    dir["text"]["tag"] = Value::String("TAG".into());
     redact(&mut dir["answers"]);
     insta::assert_snapshot!(serde_json::to_string_pretty(&dir).unwrap());
 }

@@ -76,6 +76,12 @@ describe('search relevance on the bundled guide', { timeout: 300_000 }, () => {
       for (const m of misses) console.log(`  ${m}`);
       assert.ok(top1 / n >= MIN_TOP1, `top-1 ${top1}/${n} below ${MIN_TOP1}\n${misses.join('\n')}`);
       assert.ok(top3 / n >= MIN_TOP3, `top-3 ${top3}/${n} below ${MIN_TOP3}\n${misses.join('\n')}`);
+      // Words that are also names of Object.prototype members are words.
+      const odd = await page.evaluate(async () => {
+        const r = await window.verdictSearch.query('constructor toString __proto__ valueOf');
+        return Array.isArray(r.results);
+      });
+      assert.equal(odd, true);
       assert.deepEqual(check.problems(), []);
     } finally {
       await context.close();

@@ -10,7 +10,8 @@ pub(crate) const TRUNCATED: char = '~';
 
 /// Most postings a term keeps: a term in more sections than this keeps the
 /// strongest ones (its IDF is near zero, so the rest rank nowhere), which
-/// bounds any one list to a few kilobytes.
+/// bounds any one list to a few kilobytes; postings from page titles are
+/// kept beyond it.
 pub(crate) const MAX_POSTINGS: usize = 2000;
 
 const K1: f64 = 1.2;
@@ -63,7 +64,14 @@ pub(crate) fn encode(list: &[Posting]) -> String {
         let mut strongest = list.to_vec();
         // Strongest first; among equals, earlier pages first (deterministic).
         strongest.sort_by(|a, b| b.weight.cmp(&a.weight).then(a.cmp(b)));
-        strongest.truncate(MAX_POSTINGS);
+        // Every title keeps its postings: a page whose title is typed must
+        // still hold every word of it.
+        let keep = strongest
+            .iter()
+            .position(|p| f64::from(p.weight) < TITLE * SCALE - 0.5)
+            .unwrap_or(strongest.len())
+            .max(MAX_POSTINGS);
+        strongest.truncate(keep);
         strongest.sort();
         out.push(TRUNCATED);
         varint(&mut out, list.len() as u32);

@@ -21,6 +21,7 @@
   var RUN = /[\p{L}\p{N}\p{M}]+(?:\+\+|#)?/gu; /* a run of letters and digits, C++ and C# whole */
 
   var idx = { dir: null, base: null, root: "", shards: [], text: [], answers: null };
+  var answersLoad = Promise.resolve();
   var loads = {}, dirLoad = null, wordCache = new Map();
 
   function tx() { return window.verdictSearchText; }
@@ -70,9 +71,10 @@
     idx.base = new URL(c.dir, location.href);
     dirLoad = Promise.all([ensureText(), script(idx.base.href, function () { return !!idx.dir; })]).then(function () {
       if (idx.dir.v !== 1) throw new Error("unknown search index version " + idx.dir.v);
-      if (!idx.dir.answers) return;
-      return script(new URL(idx.dir.answers, idx.base).href, function () { return !!idx.answers; })
-        .catch(function () { idx.answers = []; });
+      /* The answers load beside the first query's term shards, not before. */
+      answersLoad = !idx.dir.answers ? Promise.resolve() :
+        script(new URL(idx.dir.answers, idx.base).href, function () { return !!idx.answers; })
+          .catch(function () { idx.answers = []; });
     });
     dirLoad.catch(function () { dirLoad = null; });
     return dirLoad;
@@ -83,7 +85,10 @@
   }
   function loadText(i) {
     if (idx.text[i]) return Promise.resolve();
-    return script(new URL(idx.dir.text[i], idx.base).href, function () { return !!idx.text[i]; });
+    /* Text shards are x<i>.js; the build's tag for them changes whenever any
+       of them does, so no browser keeps a stale one. */
+    var name = "x" + i + ".js?v=" + encodeURIComponent(idx.dir.text.tag);
+    return script(new URL(name, idx.base).href, function () { return !!idx.text[i]; });
   }
 
   /* ---- postings ---- */
@@ -284,7 +289,7 @@
   /* ---- a query ---- */
   function parse(text) {
     text = String(text || "");
-    var all = tokens(text), seen = {}, words = [];
+    var all = tokens(text), seen = Object.create(null), words = [];
     var open = text.length && !/\s$/.test(text);
     var lastPiece = open ? text.split(/\s+/).pop() : "";
     var tail = open ? tokens(lastPiece).length : 0;
@@ -304,9 +309,11 @@
     return ensureDir().then(function () {
       words = parse(text);
       if (!words.length) return finish([], 0, [], words);
-      return Promise.all(words.map(function (q) { return word(q.w, q.prefix); })).then(function (found) {
+      var lookups = words.map(function (q) { return word(q.w, q.prefix); });
+      return Promise.all(lookups.concat([answersLoad])).then(function (found) {
+        found = found.slice(0, words.length);
         var top = rank(found, limit);
-        var texts = {};
+        var texts = Object.create(null);
         top.list.forEach(function (r) { texts[Math.floor(r.page / idx.dir.per)] = 1; });
         return Promise.all(Object.keys(texts).map(function (i) { return loadText(+i); })).then(function () {
           return finish(describe(top.list, words, found, text), top.total, answersFor(words), words);
@@ -502,7 +509,7 @@
     found.sort(function (x, y) { return y.best - x.best || x.order - y.order; });
     /* An aspect and a table row argued on one page with one winner are one
        answer (the better match, kept first). */
-    var seen = {};
+    var seen = Object.create(null);
     found = found.filter(function (f) {
       var k = JSON.stringify(f.a.url ? [f.a.url, f.a.winner] : [f.a.name, f.a.kind]);
       if (seen[k]) return false;
@@ -632,7 +639,7 @@
         form.removeAttribute("data-search-shown");
         return;
       }
-      query(q, { limit: 10 }).then(function (r) {
+      query(q, { limit: 6 }).then(function (r) {
         if (mine !== seq) return;
         draw(r, q.trim());
         form.setAttribute("data-search-shown", q); /* what the list shows results for */
@@ -721,6 +728,8 @@
   function mark(raw, main) {
     var words = [];
     raw.split(/\s+/).forEach(function (t) { tokens(t).forEach(function (w) { if (words.indexOf(w) < 0) words.push(w); }); });
+    /* As many words as a query holds, not what a crafted link asks for. */
+    words = words.slice(0, 10);
     if (!words.length) return;
     function pass(m) {
       var nodes = [], count = 0, n, walker = D.createTreeWalker(main, NodeFilter.SHOW_TEXT, {

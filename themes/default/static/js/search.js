@@ -10,17 +10,26 @@
   if (window.verdictSearch) return; /* included twice */
   var D = document, loading = null;
 
+  function inject(src, ready) {
+    return new Promise(function (resolve, reject) {
+      var s = D.createElement("script");
+      s.src = src;
+      s.onload = function () { ready() ? resolve() : reject(new Error(src + " registered nothing")); };
+      s.onerror = function () { reject(new Error("could not load " + src)); };
+      D.head.appendChild(s);
+    });
+  }
+  /* The engine and the tokenizer, side by side (one round of requests). */
   function load() {
     if (loading) return loading;
     var form = D.querySelector("[data-search-engine]");
-    loading = new Promise(function (resolve, reject) {
-      if (!form) return reject(new Error("no search form on this page"));
-      var s = D.createElement("script");
-      s.src = form.getAttribute("data-search-engine");
-      s.onload = function () { window.verdictSearch.engine ? resolve() : reject(new Error("search engine did not load")); };
-      s.onerror = function () { loading = null; reject(new Error("could not load " + s.src)); };
-      D.head.appendChild(s);
-    });
+    if (!form) return Promise.reject(new Error("no search form on this page"));
+    var text = form.getAttribute("data-search-text");
+    loading = Promise.all([
+      inject(form.getAttribute("data-search-engine"), function () { return !!window.verdictSearch.engine; }),
+      window.verdictSearchText || !text ? Promise.resolve() : inject(text, function () { return !!window.verdictSearchText; })
+    ]);
+    loading.catch(function () { loading = null; });
     return loading;
   }
   function later(name) {
