@@ -57,6 +57,7 @@ import tempfile
 import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+sys.dont_write_bytecode = True  # no scripts/__pycache__ from importing bench.py
 sys.path.insert(0, os.path.join(ROOT, "scripts"))
 from bench import make_site  # noqa: E402
 
