@@ -252,7 +252,11 @@ def index_files(out):
     directory = read_call(dir_js, "dir")[0]
     files = {name: os.path.getsize(os.path.join(d, name)) for name in os.listdir(d) if name.endswith(".js")}
     terms = [t[1] for t in directory.get("terms", [])]
-    texts = list(directory.get("text", []))
+    text = directory.get("text", [])
+    if isinstance(text, dict):  # {"count": N, "tag": …}: x0.js … x<N-1>.js
+        texts = [f"x{i}.js" for i in range(text.get("count", 0))]
+    else:
+        texts = list(text)
     answers = directory.get("answers")
     return {"dir": directory, "files": files, "terms": terms, "texts": texts, "answers": answers}
 
