@@ -238,31 +238,48 @@
       var lists = [], hits = [], f;
       if ((f = find(w)) && f.sh.exact[f.k]) { lists.push(scored(postings(f.sh, f.k, false), KIND.exact)); hits.push({ key: w, kind: "exact" }); }
       if ((f = find(st)) && postings(f.sh, f.k, true)) { lists.push(scored(postings(f.sh, f.k, true), KIND.stem)); hits.push({ key: st, kind: "stem" }); }
-      var cands = [];
-      pre.forEach(function (i) {
-        var sh = idx.shards[i];
-        for (var k = lower(sh.keys, w); k < sh.keys.length && sh.keys[k] < hiKey; k++) {
-          if (sh.keys[k] !== w && sh.exact[k]) cands.push({ sh: sh, k: k });
-        }
-      });
-      cands.sort(function (a, b) { return b.sh.exact[b.k].length - a.sh.exact[a.k].length; });
-      cands.slice(0, MAX_PREFIX_KEYS).forEach(function (c) {
-        lists.push(scored(postings(c.sh, c.k, false), KIND.prefix));
-        hits.push({ key: c.sh.keys[c.k], kind: "prefix" });
-      });
-      if (lists.length || len(w) < 5) return { lists: lists, hits: hits };
-      return typos(w).then(function (found) {
-        found.forEach(function (c) {
-          var l = postings(c.sh, c.k, !c.sh.exact[c.k]);
-          if (l) { lists.push(scored(l, KIND.typo)); hits.push({ key: c.sh.keys[c.k], kind: "typo" }); }
-        });
-        return { lists: lists, hits: hits };
+      addPrefixes(pre, w, hiKey, lists, hits);
+      if (lists.length) return { lists: lists, hits: hits };
+      /* A word of 4+ letters found nowhere, even before the last one, may
+         still be half typed (or cut short): try it as a prefix too. */
+      var more = !prefix && len(w) >= 4 ? shardRange(w, hiKey) : [];
+      if (more.length > MAX_PREFIX_SHARDS) more = [];
+      return Promise.all(more.map(loadShard)).then(function () {
+        addPrefixes(more, w, hiKey, lists, hits);
+        if (lists.length || len(w) < 5) return { lists: lists, hits: hits };
+        return typosFor(w, lists, hits);
       });
     }).then(function (r) {
       var res = { scores: mergeAll(r.lists), hits: r.hits };
       if (wordCache.size > 200) wordCache.clear();
       wordCache.set(ck, res);
       return res;
+    });
+  }
+  /* Keys in the shards `which` that start with w (not w itself), the most
+     frequent first, as prefix matches. */
+  function addPrefixes(which, w, hiKey, lists, hits) {
+    var cands = [];
+    which.forEach(function (i) {
+      var sh = idx.shards[i];
+      if (!sh) return;
+      for (var k = lower(sh.keys, w); k < sh.keys.length && sh.keys[k] < hiKey; k++) {
+        if (sh.keys[k] !== w && sh.exact[k]) cands.push({ sh: sh, k: k });
+      }
+    });
+    cands.sort(function (a, b) { return b.sh.exact[b.k].length - a.sh.exact[a.k].length; });
+    cands.slice(0, MAX_PREFIX_KEYS).forEach(function (c) {
+      lists.push(scored(postings(c.sh, c.k, false), KIND.prefix));
+      hits.push({ key: c.sh.keys[c.k], kind: "prefix" });
+    });
+  }
+  function typosFor(w, lists, hits) {
+    return typos(w).then(function (found) {
+      found.forEach(function (c) {
+        var l = postings(c.sh, c.k, !c.sh.exact[c.k]);
+        if (l) { lists.push(scored(l, KIND.typo)); hits.push({ key: c.sh.keys[c.k], kind: "typo" }); }
+      });
+      return { lists: lists, hits: hits };
     });
   }
   /* Keys one edit away from w, in the shards covering w's first letter: those
