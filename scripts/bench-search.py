@@ -251,7 +251,11 @@ def index_files(out):
         return None
     directory = read_call(dir_js, "dir")[0]
     files = {name: os.path.getsize(os.path.join(d, name)) for name in os.listdir(d) if name.endswith(".js")}
-    terms = [t[1] for t in directory.get("terms", [])]
+    t = directory.get("terms", [])
+    if isinstance(t, dict):  # {"first": [...], "tag": …}: t0.js … t<N-1>.js
+        terms = [f"t{i}.js" for i in range(len(t.get("first", [])))]
+    else:
+        terms = [e[1] for e in t]
     text = directory.get("text", [])
     if isinstance(text, dict):  # {"count": N, "tag": …}: x0.js … x<N-1>.js
         texts = [f"x{i}.js" for i in range(text.get("count", 0))]

@@ -52,11 +52,9 @@ struct Index {
 fn index(site: &Site) -> Index {
     let dir = call(&site.read("search/dir.js"), "dir")[0].clone();
     let mut terms = BTreeMap::new();
-    for shard in dir["terms"].as_array().unwrap() {
-        let v = call(
-            &site.read(&format!("search/{}", shard[1].as_str().unwrap())),
-            "terms",
-        );
+    let shards = dir["terms"]["first"].as_array().unwrap().len();
+    for n in 0..shards {
+        let v = call(&site.read(&format!("search/t{n}.js")), "terms");
         for (key, exact, stem) in entries(v[1].as_str().unwrap()) {
             terms.insert(key, (exact, stem));
         }
@@ -272,9 +270,7 @@ fn bundled_guide_directory() {
         let (stem, _) = s.split_once('.').unwrap();
         *v = Value::String(format!("{stem}.HASH.js"));
     };
-    for t in dir["terms"].as_array_mut().unwrap() {
-        redact(&mut t[1]);
-    }
+    dir["terms"]["tag"] = Value::String("TAG".into());
     dir["text"]["tag"] = Value::String("TAG".into());
     redact(&mut dir["answers"]);
     insta::assert_snapshot!(serde_json::to_string_pretty(&dir).unwrap());

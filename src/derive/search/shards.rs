@@ -12,7 +12,7 @@ use crate::derive::{Body, OutputFile};
 /// Bytes of keys and postings per term shard, about: small enough that a
 /// query's shards stay a few kilobytes each, large enough that the
 /// directory stays small on a 10,000-page site.
-const TERM_SHARD_BYTES: usize = 24 * 1024;
+const TERM_SHARD_BYTES: usize = 12 * 1024;
 /// Bytes of text per text shard, about.
 const TEXT_SHARD_BYTES: usize = 12 * 1024;
 
@@ -21,11 +21,18 @@ pub(super) struct Directory {
     pub v: u32,
     pub sections: usize,
     pub pages: usize,
-    /// (first key, file name) per term shard.
-    pub terms: Vec<(String, String)>,
+    pub terms: TermShards,
     pub text: TextShards,
     pub per: usize,
     pub answers: Option<String>,
+}
+
+/// The term shards: `t0.js` … in key order, with the first key of each and
+/// one `tag` (a hash of their bytes) that browsers add as `?v=`.
+#[derive(Serialize)]
+pub(super) struct TermShards {
+    pub first: Vec<String>,
+    pub tag: String,
 }
 
 /// The text shards: `x0.js` … `x<count − 1>.js`, all named by one `tag` (a
@@ -41,7 +48,7 @@ pub(super) fn directory(dir: &Directory) -> OutputFile {
     script(super::DIRECTORY.to_string(), "dir", &json(dir))
 }
 
-/// Term shards into `files`; returns (first key, file name) of each.
+/// Term shards into `files`; returns what the directory says of them.
 ///
 /// A shard is one string of entries separated by `,`; an entry is the
 /// length of the prefix it shares with the previous key (one base-64 digit,
@@ -49,24 +56,38 @@ pub(super) fn directory(dir: &Directory) -> OutputFile {
 /// stem postings, separated by spaces. Stem postings whose variants all sit
 /// in the same shard are written as `=` and their offsets from the entry
 /// (`=1.-2`): the browser merges their exact postings.
-pub(super) fn term_shards(keys: &[Key], files: &mut Vec<OutputFile>) -> Vec<(String, String)> {
-    let mut out = Vec::new();
+pub(super) fn term_shards(keys: &[Key], files: &mut Vec<OutputFile>) -> TermShards {
+    let mut first = Vec::new();
+    let mut tag = Sha256::new();
     let mut start = 0;
     let mut size = 0;
     for (i, k) in keys.iter().enumerate() {
         size += k.key.len() + k.exact.len() + k.stem.len().min(8) + 3;
         if size >= TERM_SHARD_BYTES || i + 1 == keys.len() {
-            let n = out.len();
-            let body = shard_body(keys, start..i + 1);
-            let args = format!("{n},{}", json(&body));
-            let file = hashed(&format!("t{n}.js"), "terms", &args);
-            out.push((keys[start].key.clone(), file_name(&file)));
-            files.push(file);
+            let n = first.len();
+            let body = format!(
+                "verdictSearch.terms({n},{});\n",
+                json(&shard_body(keys, start..i + 1))
+            );
+            tag.update(body.as_bytes());
+            files.push(OutputFile {
+                path: format!("{FOLDER}t{n}.js"),
+                body: Body::Bytes(body.into_bytes()),
+                origin: "the search index".into(),
+            });
+            first.push(keys[start].key.clone());
             start = i + 1;
             size = 0;
         }
     }
-    out
+    TermShards {
+        first,
+        tag: short_hex(&tag.finalize()),
+    }
+}
+
+fn short_hex(digest: &[u8]) -> String {
+    digest.iter().take(5).map(|b| format!("{b:02x}")).collect()
 }
 
 fn shard_body(keys: &[Key], range: std::ops::Range<usize>) -> String {
@@ -167,8 +188,7 @@ pub(super) fn text_shards(
         });
         count += 1;
     }
-    let digest = tag.finalize();
-    let tag = digest.iter().take(5).map(|b| format!("{b:02x}")).collect();
+    let tag = short_hex(&tag.finalize());
     (TextShards { count, tag }, per)
 }
 

@@ -69,7 +69,15 @@
     if (!c || !c.dir) return Promise.reject(new Error("search is not set up on this page"));
     idx.root = c.root;
     idx.base = new URL(c.dir, location.href);
-    dirLoad = Promise.all([ensureText(), script(idx.base.href, function () { return !!idx.dir; })]).then(function () {
+    /* The loader (search.js) may have fetched the directory already, or be
+       fetching it: take it from there rather than asking twice. */
+    var boot = window.verdictSearchBoot || {};
+    function own() {
+      if (!idx.dir && boot.dir) idx.dir = boot.dir;
+      return idx.dir ? Promise.resolve() : script(idx.base.href, function () { return !!idx.dir; });
+    }
+    var dirFile = !idx.dir && !boot.dir && boot.dirLoad ? boot.dirLoad.then(own) : own();
+    dirLoad = Promise.all([ensureText(), dirFile]).then(function () {
       if (idx.dir.v !== 1) throw new Error("unknown search index version " + idx.dir.v);
       /* The answers load beside the first query's term shards, not before. */
       answersLoad = !idx.dir.answers ? Promise.resolve() :
@@ -81,7 +89,9 @@
   }
   function loadShard(i) {
     if (idx.shards[i]) return Promise.resolve();
-    return script(new URL(idx.dir.terms[i][1], idx.base).href, function () { return !!idx.shards[i]; });
+    /* Term shards are t<i>.js, under one tag as the text shards are. */
+    var name = "t" + i + ".js?v=" + encodeURIComponent(idx.dir.terms.tag);
+    return script(new URL(name, idx.base).href, function () { return !!idx.shards[i]; });
   }
   function loadText(i) {
     if (idx.text[i]) return Promise.resolve();
@@ -164,10 +174,10 @@
 
   /* ---- keys ---- */
   function shardOf(key) {
-    var t = idx.dir.terms, lo = 0, hi = t.length - 1, r = -1;
+    var t = idx.dir.terms.first, lo = 0, hi = t.length - 1, r = -1;
     while (lo <= hi) {
       var m = (lo + hi) >> 1;
-      if (t[m][0] <= key) { r = m; lo = m + 1; } else hi = m - 1;
+      if (t[m] <= key) { r = m; lo = m + 1; } else hi = m - 1;
     }
     return r;
   }

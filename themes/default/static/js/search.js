@@ -25,6 +25,12 @@
     var form = D.querySelector("[data-search-engine]");
     if (!form) return Promise.reject(new Error("no search form on this page"));
     var text = form.getAttribute("data-search-text");
+    var dir = form.getAttribute("data-search-dir");
+    /* The directory too, in the same round: it registers through the stub
+       below (or the engine, if that ran first); the engine takes it from
+       window.verdictSearchBoot. */
+    var boot = window.verdictSearchBoot = window.verdictSearchBoot || { dir: null, dirLoad: null };
+    if (dir && !boot.dirLoad) boot.dirLoad = inject(dir, function () { return true; }).catch(function () {});
     loading = Promise.all([
       inject(form.getAttribute("data-search-engine"), function () { return !!window.verdictSearch.engine; }),
       window.verdictSearchText || !text ? Promise.resolve() : inject(text, function () { return !!window.verdictSearchText; })
@@ -39,7 +45,11 @@
     };
   }
   /* Replaced by the engine's own object when it loads. */
-  window.verdictSearch = { query: later("query"), clearCache: later("clearCache") };
+  window.verdictSearch = {
+    query: later("query"),
+    clearCache: later("clearCache"),
+    dir: function (d) { (window.verdictSearchBoot = window.verdictSearchBoot || {}).dir = d; }
+  };
 
   function focusKey(e) {
     if (e.key !== "/" || e.ctrlKey || e.metaKey || e.altKey || e.defaultPrevented) return;
