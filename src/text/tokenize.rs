@@ -217,28 +217,4 @@ mod tests {
         assert_eq!(fold("한국어"), "한국어");
         assert_eq!(fold("ｶﾞｯｺｳ"), "ガッコウ");
     }
-
-    /// Writes `tokenize` and `stem` of the inputs in `$VERDICT_XCHECK_IN`
-    /// (one JSON string per line) to `$VERDICT_XCHECK_OUT`, for
-    /// `tests/search/crosscheck.js`, run by hand.
-    #[test]
-    #[ignore = "run by tests/search/crosscheck.js"]
-    fn crosscheck_dump() {
-        let (Ok(input), Ok(output)) = (
-            std::env::var("VERDICT_XCHECK_IN"),
-            std::env::var("VERDICT_XCHECK_OUT"),
-        ) else {
-            panic!("set VERDICT_XCHECK_IN and VERDICT_XCHECK_OUT");
-        };
-        let text = std::fs::read_to_string(input).unwrap();
-        let mut lines = String::new();
-        for line in text.lines() {
-            let s: String = serde_json::from_str(line).unwrap();
-            let tokens = tokenize(&s);
-            let stems: Vec<String> = tokens.iter().map(|t| stem(t)).collect();
-            lines.push_str(&serde_json::to_string(&(tokens, stems)).unwrap());
-            lines.push('\n');
-        }
-        std::fs::write(output, lines).unwrap();
-    }
 }
