@@ -365,8 +365,12 @@ def describe_rounds(rs, engine):
     return " → ".join(f"[{p}]" for p in parts)
 
 
+# Command-line options, set by main() (the number of results a first query shows).
+ARGS = argparse.Namespace(results=6)
+
+
 def first_query_payload(out, page, queries, engine="verdict"):
-    runs = driver({"task": "payload", "root": out, "page": page, "queries": queries, "engine": engine, "limit": 10,
+    runs = driver({"task": "payload", "root": out, "page": page, "queries": queries, "engine": engine, "limit": ARGS.results,
                    "latency": LATENCY})
     cache, rows = {}, []
     for run in runs:
@@ -619,6 +623,8 @@ def main():
     ap.add_argument("--cache", default="/tmp/verdict-bench-search")
     ap.add_argument("--judged", help="judged queries (default tests/search/judged.json)")
     ap.add_argument("--payload-queries", type=int, default=20)
+    ap.add_argument("--results", type=int, default=6,
+                    help="results a first query shows (and loads text for), both engines (verdict's search box shows 6)")
     ap.add_argument("--cpu-queries", type=int, default=500)
     ap.add_argument("--sample", type=int, default=500, help="pages sampled for relevance")
     ap.add_argument("--no-pagefind", action="store_true")
@@ -628,6 +634,8 @@ def main():
     ap.add_argument("--reuse", action="store_true", help="use the outputs of the last run (no builds at all)")
     ap.add_argument("--json", help="also write every figure to this file")
     args = ap.parse_args()
+    global ARGS
+    ARGS = args
     t_start = time.perf_counter()
     os.makedirs(args.cache, exist_ok=True)
     binary = verdict_binary(args)

@@ -2,6 +2,7 @@
 //! shards of a few pages each, the answers, and the directory that names
 //! them. Each is a classic script calling `verdictSearch.<kind>(…)`.
 
+use rayon::prelude::*;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
@@ -57,28 +58,38 @@ pub(super) fn directory(dir: &Directory) -> OutputFile {
 /// in the same shard are written as `=` and their offsets from the entry
 /// (`=1.-2`): the browser merges their exact postings.
 pub(super) fn term_shards(keys: &[Key], files: &mut Vec<OutputFile>) -> TermShards {
-    let mut first = Vec::new();
-    let mut tag = Sha256::new();
+    // Where shards start (cheap, in order), then their bodies in parallel.
+    let mut ranges = Vec::new();
     let mut start = 0;
     let mut size = 0;
     for (i, k) in keys.iter().enumerate() {
         size += k.key.len() + k.exact.len() + k.stem.len().min(8) + 3;
         if size >= TERM_SHARD_BYTES || i + 1 == keys.len() {
-            let n = first.len();
-            let body = format!(
-                "verdictSearch.terms({n},{});\n",
-                json(&shard_body(keys, start..i + 1))
-            );
-            tag.update(body.as_bytes());
-            files.push(OutputFile {
-                path: format!("{FOLDER}t{n}.js"),
-                body: Body::Bytes(body.into_bytes()),
-                origin: "the search index".into(),
-            });
-            first.push(keys[start].key.clone());
+            ranges.push(start..i + 1);
             start = i + 1;
             size = 0;
         }
+    }
+    let bodies: Vec<String> = ranges
+        .par_iter()
+        .enumerate()
+        .map(|(n, r)| {
+            format!(
+                "verdictSearch.terms({n},{});\n",
+                json(&shard_body(keys, r.clone()))
+            )
+        })
+        .collect();
+    let mut tag = Sha256::new();
+    let mut first = Vec::with_capacity(ranges.len());
+    for (n, (body, r)) in bodies.into_iter().zip(&ranges).enumerate() {
+        tag.update(body.as_bytes());
+        files.push(OutputFile {
+            path: format!("{FOLDER}t{n}.js"),
+            body: Body::Bytes(body.into_bytes()),
+            origin: "the search index".into(),
+        });
+        first.push(keys[r.start].key.clone());
     }
     TermShards {
         first,
@@ -156,37 +167,43 @@ pub(super) fn text_shards(
         .sum();
     let avg = total / pages.len().max(1);
     let per = (TEXT_SHARD_BYTES / avg.max(1)).clamp(1, 64);
+    let chunks: Vec<&[SearchPage]> = pages.chunks(per).collect();
+    let bodies: Vec<String> = chunks
+        .par_iter()
+        .enumerate()
+        .map(|(n, chunk)| {
+            let list: Vec<TextPage> = chunk
+                .iter()
+                .map(|p| {
+                    let sections = if p.sections.is_empty() {
+                        vec![("", "", "")]
+                    } else {
+                        p.sections
+                            .iter()
+                            .map(|s| {
+                                (
+                                    s.anchor.as_deref().unwrap_or(""),
+                                    s.title.as_str(),
+                                    s.text.as_str(),
+                                )
+                            })
+                            .collect()
+                    };
+                    (p.url.as_str(), p.title, sections)
+                })
+                .collect();
+            format!("verdictSearch.text({n},{});\n", json(&list))
+        })
+        .collect();
     let mut tag = Sha256::new();
-    let mut count = 0;
-    for (n, chunk) in pages.chunks(per).enumerate() {
-        let list: Vec<TextPage> = chunk
-            .iter()
-            .map(|p| {
-                let sections = if p.sections.is_empty() {
-                    vec![("", "", "")]
-                } else {
-                    p.sections
-                        .iter()
-                        .map(|s| {
-                            (
-                                s.anchor.as_deref().unwrap_or(""),
-                                s.title.as_str(),
-                                s.text.as_str(),
-                            )
-                        })
-                        .collect()
-                };
-                (p.url.as_str(), p.title, sections)
-            })
-            .collect();
-        let body = format!("verdictSearch.text({n},{});\n", json(&list));
+    let count = bodies.len();
+    for (n, body) in bodies.into_iter().enumerate() {
         tag.update(body.as_bytes());
         files.push(OutputFile {
             path: format!("{FOLDER}x{n}.js"),
             body: Body::Bytes(body.into_bytes()),
             origin: "the search index".into(),
         });
-        count += 1;
     }
     let tag = short_hex(&tag.finalize());
     (TextShards { count, tag }, per)
