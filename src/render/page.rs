@@ -183,49 +183,33 @@ impl<'a> Renderer<'a> {
     }
 
     fn render_not_found(&self) -> Result<RenderedPage, Diagnostic> {
-        let site = self.cx.site;
         let route = Route::file(NOT_FOUND);
-        let mut deps = self.template_deps([NOT_FOUND]);
-        let mut ctx = self.common_context(&route, None, &mut deps);
-        let view = PageView {
-            kind: "404",
-            title: "Page not found",
-            description: &site.settings.config.description,
-            date: None,
-            url: self.urls.href(&route, &route, None),
-            permalink: site.urls().absolute(&route),
-            content: String::new(),
-            has_code: false,
-            toc: Vec::new(),
-            word_count: 0,
-            reading_minutes: 0,
-            extra: &Value::Null,
-            source: "",
-        };
-        ctx.insert("page", &view);
-        ctx.insert("absolute_urls", &true);
-        ctx.insert("ancestors", &Vec::<LinkView>::new());
-        ctx.insert("prev", &Option::<LinkView>::None);
-        ctx.insert("next", &Option::<LinkView>::None);
-        let html = self.cx.templates.render(NOT_FOUND, &ctx)?;
-        Ok(RenderedPage {
-            route,
-            html,
-            deps,
-            sections: Vec::new(),
-        })
+        self.generated_page(route, NOT_FOUND, ("404", "Page not found"), true)
     }
 
     /// The search results page (when the site has search and the theme a
     /// `search.html`): a page of the site's theme whose script reads `?q=`.
     pub(crate) fn search_page(&self) -> Result<RenderedPage, Diagnostic> {
-        let site = self.cx.site;
         let route = Route::dir(&["search"]);
-        let mut deps = self.template_deps([SEARCH_TEMPLATE]);
+        self.generated_page(route, SEARCH_TEMPLATE, ("search", "Search"), false)
+    }
+
+    /// A page verdict makes itself (no content file): rendered with
+    /// `template`, as page kind and title `(kind, title)`, with no content,
+    /// no breadcrumbs and no neighbours.
+    fn generated_page(
+        &self,
+        route: Route,
+        template: &str,
+        (kind, title): (&'static str, &'static str),
+        absolute_urls: bool,
+    ) -> Result<RenderedPage, Diagnostic> {
+        let site = self.cx.site;
+        let mut deps = self.template_deps([template]);
         let mut ctx = self.common_context(&route, None, &mut deps);
         let view = PageView {
-            kind: "search",
-            title: "Search",
+            kind,
+            title,
             description: &site.settings.config.description,
             date: None,
             url: self.urls.href(&route, &route, None),
@@ -239,11 +223,11 @@ impl<'a> Renderer<'a> {
             source: "",
         };
         ctx.insert("page", &view);
-        ctx.insert("absolute_urls", &false);
+        ctx.insert("absolute_urls", &absolute_urls);
         ctx.insert("ancestors", &Vec::<LinkView>::new());
         ctx.insert("prev", &Option::<LinkView>::None);
         ctx.insert("next", &Option::<LinkView>::None);
-        let html = self.cx.templates.render(SEARCH_TEMPLATE, &ctx)?;
+        let html = self.cx.templates.render(template, &ctx)?;
         Ok(RenderedPage {
             route,
             html,
