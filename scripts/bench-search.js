@@ -27,16 +27,8 @@ const { createRequire } = require('node:module');
 
 const ROOT = path.resolve(__dirname, '..');
 const { chromium } = createRequire(path.join(ROOT, 'tests', 'browser', 'package.json'))('playwright-core');
-const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
+// Chromium's path and flags: the browser tests' own.
+const { CHROMIUM_PATH, CHROMIUM_ARGS } = require(path.join(ROOT, 'tests', 'browser', 'helpers.js'));
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
