@@ -55,3 +55,8 @@ fn bad_guide_data() {
 fn bad_embeds() {
     insta::assert_snapshot!(fails("bad-embeds"));
 }
+
+#[test]
+fn bad_decision_data() {
+    insta::assert_snapshot!(fails("bad-decision"));
+}

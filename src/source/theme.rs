@@ -208,7 +208,12 @@ pub(crate) const GENERATED_STATICS: [&str; 2] = [HIGHLIGHT_LIGHT_CSS, HIGHLIGHT_
 /// every theme has: its own, or the built-in ones.
 const FALLBACK_TEMPLATES: [&str; 3] = ["embeds/", "partials/search.html", "search.html"];
 /// Static files of the built-in theme that every theme has.
-const FALLBACK_STATICS: [&str; 3] = ["js/search.js", "js/search-engine.js", "js/search-text.js"];
+const FALLBACK_STATICS: [&str; 4] = [
+    "js/search.js",
+    "js/search-engine.js",
+    "js/search-text.js",
+    "js/decide.js",
+];
 
 #[cfg(test)]
 mod tests {

@@ -17,6 +17,7 @@ const FILES: &[&str] = &[
     "use_cases",
     "sources",
     "benchmarks",
+    "decision",
 ];
 
 pub fn load(files: &[SourceFile], index: &PageIndex) -> Result<Guides, Diagnostics> {
@@ -59,6 +60,7 @@ fn load_guide(id: &str, files: &[&SourceFile], index: &PageIndex) -> Result<Guid
         use_cases: Vec::new(),
         sources: Vec::new(),
         benchmarks: Vec::new(),
+        decision: None,
     };
     let mut docs: BTreeMap<String, YamlDoc> = BTreeMap::new();
     for f in files {
@@ -97,6 +99,12 @@ fn load_guide(id: &str, files: &[&SourceFile], index: &PageIndex) -> Result<Guid
     parse!(use_cases, "use_cases");
     parse!(sources, "sources");
     parse!(benchmarks, "benchmarks");
+    if let Some(doc) = docs.get("decision") {
+        match doc.parse() {
+            Ok(v) => guide.decision = Some(v),
+            Err(d) => parse_errors.push(d),
+        }
+    }
     // Checks need every file parsed; report what stopped them, with the rest.
     if !parse_errors.is_empty() {
         errors.extend(parse_errors.0);

@@ -18,9 +18,11 @@ use serde::{Deserialize, Serialize};
 pub use crate::source::settings::Link;
 
 mod check;
+mod decision;
 mod ids;
 mod load;
 
+pub use decision::{Answer, Decision, Question, WEIGH_CLOSE_MARGIN, WEIGH_LEVELS, aspect_scores};
 pub use ids::{AspectId, BenchmarkId, CriterionId, GuideId, SourceId, TechId, UseCaseId, Winner};
 pub use load::load;
 
@@ -74,6 +76,11 @@ pub struct Verdict {
     /// A technology, `tie` or `depends`.
     pub winner: Winner,
     pub reasoning: String,
+    /// Technology id → how well it does on this aspect, 0 to 1, when a
+    /// winner alone says too little (for "weigh what matters"). A
+    /// technology left out scores 0.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub scores: BTreeMap<TechId, f64>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -140,6 +147,8 @@ pub struct Guide {
     pub use_cases: Vec<UseCase>,
     pub sources: Vec<Source>,
     pub benchmarks: Vec<Benchmark>,
+    /// The questionnaire of `decision.yaml`, when the guide has one.
+    pub decision: Option<Decision>,
 }
 
 impl Guide {

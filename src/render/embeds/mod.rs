@@ -31,6 +31,7 @@ use crate::model::page::Page;
 use crate::model::site::Site;
 use crate::source::yaml::YamlDoc;
 
+mod decide;
 mod views;
 
 use views::{
@@ -69,6 +70,16 @@ struct Spec {
     technologies: Option<bool>,
     #[serde(default)]
     verdicts: Option<bool>,
+    /// `true` (the questionnaire) or `weights`.
+    #[serde(default)]
+    decide: Option<DecideSpec>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+enum DecideSpec {
+    Flag(bool),
+    Mode(String),
 }
 
 enum Kind<'s> {
@@ -79,6 +90,8 @@ enum Kind<'s> {
     Sources,
     Technologies,
     Verdicts,
+    Decide,
+    Weigh,
 }
 
 /// Renders one embed. `doc` is the block's YAML, placed in the page file.
@@ -115,12 +128,24 @@ pub fn render(
     if spec.verdicts == Some(true) {
         kinds.push(("verdicts", Kind::Verdicts));
     }
+    match &spec.decide {
+        None | Some(DecideSpec::Flag(false)) => {}
+        Some(DecideSpec::Flag(true)) => kinds.push(("decide", Kind::Decide)),
+        Some(DecideSpec::Mode(m)) if m == "weights" => kinds.push(("decide", Kind::Weigh)),
+        Some(DecideSpec::Mode(m)) => {
+            return Err(doc.error_at(
+                Code::Embed,
+                "decide",
+                format!("`decide: {m}`: write `decide: true` for the guide's questionnaire (decision.yaml) or `decide: weights` to weigh its aspects"),
+            ));
+        }
+    }
     let (key, kind) = match kinds.len() {
         1 => kinds.pop().expect("one kind"),
         0 => {
             return Err(doc.error_at(
                 Code::Embed, "",
-                "an embed names one thing to show: table: true, verdict: <aspect>, verdicts: true, use-cases: true, chart: <dataset>, sources: true or technologies: true",
+                "an embed names one thing to show: table: true, verdict: <aspect>, verdicts: true, use-cases: true, chart: <dataset>, sources: true, technologies: true, decide: true or decide: weights",
             ));
         }
         _ => {
@@ -156,6 +181,8 @@ pub fn render(
         Kind::Sources => ctx.insert("embed", &w.sources().map_err(place)?),
         Kind::Technologies => ctx.insert("embed", &w.technologies().map_err(place)?),
         Kind::Verdicts => ctx.insert("embed", &w.verdicts().map_err(place)?),
+        Kind::Decide => ctx.insert("embed", &w.decide_questions().map_err(place)?),
+        Kind::Weigh => ctx.insert("embed", &w.decide_weights().map_err(place)?),
     }
     let template = format!("embeds/{key}.html");
     if !cx.templates.has(&template) {

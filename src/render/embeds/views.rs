@@ -169,3 +169,58 @@ pub struct TechnologyCard {
     pub summary_html: String,
     pub links: Vec<PageLinkView>,
 }
+
+/// `decide: true` (the guide's questionnaire) or `decide: weights` (how
+/// much each aspect matters, scored from the verdicts). Both draw the same
+/// widget; `model_json` is what `js/decide.js` reads, already safe to place
+/// inside `<script type="application/json">`.
+#[derive(Serialize)]
+pub struct DecideView {
+    pub id: Option<String>,
+    /// `questions` or `weights`.
+    pub mode: &'static str,
+    /// The prefix of this widget's query-string keys (`d` or `w`).
+    pub param: &'static str,
+    pub intro_html: String,
+    pub technologies: Vec<TechView>,
+    pub questions: Vec<QuestionView>,
+    /// Points within which the top two are too close to call, as written.
+    pub close_margin: String,
+    pub model_json: String,
+}
+
+#[derive(Serialize)]
+pub struct QuestionView {
+    pub id: String,
+    /// The form control's name: `d.<question>` or `w.<aspect>`.
+    pub name: String,
+    pub text: String,
+    pub help_html: String,
+    pub multiple: bool,
+    pub answers: Vec<AnswerView>,
+    /// For an aspect ("weigh what matters"): its verdict, reasoning (trusted
+    /// HTML) and page.
+    pub verdict: Option<BadgeView>,
+    pub reason_html: String,
+    pub more_href: Option<String>,
+}
+
+#[derive(Serialize)]
+pub struct AnswerView {
+    pub id: String,
+    pub label: String,
+    /// Checked when nothing is chosen yet (the "no answer" or "not at all"
+    /// choice).
+    pub default: bool,
+    /// Which way it leans: the technologies it gives points, in guide order.
+    pub lean: Vec<LeanView>,
+    /// Why, as trusted HTML (empty for "weigh what matters").
+    pub reason_html: String,
+}
+
+#[derive(Serialize)]
+pub struct LeanView {
+    pub technology: TechView,
+    /// `+2`, `−1`, `+0.5`.
+    pub points: String,
+}

@@ -7,13 +7,15 @@ use std::collections::{BTreeMap, HashSet};
 
 use super::{Guide, TechId, Winner};
 use crate::diag::{Code, Diagnostics};
-use crate::model::index::{LinkFrom, PageIndex};
+use crate::model::index::{LinkFrom, PageIndex, Target};
 use crate::model::inline;
 use crate::source::frontmatter::is_date;
 use crate::source::settings::is_hex_colour;
 use crate::source::yaml::YamlDoc;
 use crate::text::slug::is_slug;
 use crate::url::is_safe_url;
+
+mod decision;
 
 /// Checks every reference and rule of a parsed guide; problems go to `errors`.
 pub(super) fn check(
@@ -57,6 +59,9 @@ impl Checker<'_> {
         }
         if let Some(doc) = docs.get("benchmarks") {
             self.benchmarks(doc, &tech_ids, &source_ids);
+        }
+        if let (Some(doc), Some(d)) = (docs.get("decision"), &g.decision) {
+            self.decision(doc, d, &tech_ids);
         }
     }
 
@@ -142,6 +147,12 @@ impl Checker<'_> {
                 &format!("[{i}].verdict.reasoning"),
                 &a.verdict.reasoning,
             );
+            self.scores(
+                doc,
+                &format!("[{i}].verdict.scores"),
+                &a.verdict.scores,
+                tech_ids,
+            );
             for (j, s) in a.sources.iter().enumerate() {
                 self.reference(
                     doc,
@@ -216,13 +227,18 @@ impl Checker<'_> {
     /// URL fragments, keys in the browser's data and (for benchmarks) file
     /// names.
     fn unique<'i>(&mut self, doc: &YamlDoc, ids: impl Iterator<Item = &'i str>) {
+        self.unique_in(doc, "", ids);
+    }
+
+    /// [`Self::unique`] for a list at `list` (`questions[2].answers`).
+    fn unique_in<'i>(&mut self, doc: &YamlDoc, list: &str, ids: impl Iterator<Item = &'i str>) {
         let mut seen = HashSet::new();
         for (i, id) in ids.enumerate() {
-            self.slug_id(doc, &format!("[{i}].id"), id);
+            self.slug_id(doc, &format!("{list}[{i}].id"), id);
             if !seen.insert(id) {
                 self.errors.push(doc.error_at(
                     Code::DuplicateId,
-                    &format!("[{i}].id"),
+                    &format!("{list}[{i}].id"),
                     format!("duplicate id `{id}`"),
                 ));
             }
@@ -321,14 +337,22 @@ impl Checker<'_> {
         }
     }
 
-    /// Inline Markdown: links must resolve.
-    fn text(&mut self, doc: &YamlDoc, path: &str, text: &str) {
+    /// Inline Markdown: links must resolve. Returns how many links into
+    /// the site it holds, or `None` when it has a problem (reported).
+    fn text(&mut self, doc: &YamlDoc, path: &str, text: &str) -> Option<usize> {
         let index = self.index;
+        let mut inside = 0;
         let checked = inline::parse(text, |dest| {
-            index.resolve(dest, LinkFrom::DATA).map(|_| String::new())
+            let found = index.resolve(dest, LinkFrom::DATA)?;
+            inside += usize::from(!matches!(found, Target::AsWritten));
+            Ok(String::new())
         });
-        if let Err(e) = checked {
-            self.errors.push(doc.error_at(e.code, path, e.message));
+        match checked {
+            Ok(_) => Some(inside),
+            Err(e) => {
+                self.errors.push(doc.error_at(e.code, path, e.message));
+                None
+            }
         }
     }
 }

@@ -1,0 +1,340 @@
+/* The decision helper: adds up the points of the answers chosen in each
+   [data-decide] form (`decide: true` and `decide: weights` embeds), ranks the
+   technologies, says when the top two are too close to call and which
+   question would tip it, and names the answers that moved the result, each
+   with its reason from the page.
+
+   The model is JSON in a <script type="application/json"> element: ids,
+   plain-text labels and points. Labels are only ever set as text; reasons
+   are copied from the page's own (build-time) HTML, never parsed from data.
+   Answers live in the query string (`?d.<question>=<answer>` for the
+   questionnaire, `?w.<aspect>=<level>` for the weights), one history entry
+   per change, so a result can be shared and Back undoes the last answer.
+   Classic script, no dependencies: works from file:// too. */
+(function () {
+  "use strict";
+  if (window.verdictDecide) return;
+  window.verdictDecide = true;
+
+  var MAX_REASONS = 3;
+
+  function each(list, fn) { Array.prototype.forEach.call(list, fn); }
+
+  function el(tag, cls, text) {
+    var e = document.createElement(tag);
+    if (cls) e.className = cls;
+    if (text !== undefined) e.textContent = text;
+    return e;
+  }
+
+  /* 2 → "2", 1.5 → "1.5", −1 → "−1" (a real minus sign). */
+  function num(n) {
+    var r = Math.round(n * 10) / 10;
+    if (r === 0) return "0";
+    return r < 0 ? "\u2212" + String(-r) : String(r);
+  }
+  function pts(n) { return num(n) + (Math.abs(n) === 1 ? " point" : " points"); }
+  function signed(n) { return (n > 0 ? "+" : "") + num(n); }
+  function quoted(s) { return "\u201c" + s + "\u201d"; }
+
+  function Widget(root) {
+    var self = this;
+    var data = root.querySelector("script[data-decide-model]");
+    this.root = root;
+    this.model = JSON.parse(data.textContent);
+    this.prefix = this.model.param + ".";
+    this.form = root.querySelector("[data-decide-form]");
+    this.summary = root.querySelector("[data-decide-summary]");
+    this.detail = root.querySelector("[data-decide-detail]");
+    this.notice = root.querySelector("[data-decide-notice]");
+    this.reset = root.querySelector("[data-decide-reset]");
+    this.questions = {};
+    this.model.questions.forEach(function (q) {
+      q.byId = {};
+      q.answers.forEach(function (a) { q.byId[a.id] = a; });
+      self.questions[q.id] = q;
+    });
+
+    this.form.addEventListener("submit", function (e) { e.preventDefault(); });
+    this.form.addEventListener("change", function () {
+      self.chosen = self.readForm();
+      self.push();
+      self.render();
+    });
+    this.reset.hidden = false;
+    this.reset.addEventListener("click", function () {
+      self.chosen = {};
+      self.writeForm();
+      self.push();
+      self.render();
+    });
+    window.addEventListener("popstate", function () { self.fromUrl(false); });
+    this.fromUrl(true);
+  }
+
+  /* An answer that counts as "nothing chosen": the weights' "not at all". */
+  Widget.prototype.isDefault = function (input) {
+    return input.hasAttribute("data-default");
+  };
+
+  Widget.prototype.readForm = function () {
+    var self = this, chosen = {};
+    each(this.form.querySelectorAll("input"), function (input) {
+      if (!input.checked || !input.value || self.isDefault(input)) return;
+      var qid = input.name.slice(self.prefix.length);
+      (chosen[qid] = chosen[qid] || []).push(input.value);
+    });
+    return chosen;
+  };
+
+  Widget.prototype.writeForm = function () {
+    var self = this;
+    each(this.form.querySelectorAll("input"), function (input) {
+      var list = self.chosen[input.name.slice(self.prefix.length)];
+      input.checked = list ? list.indexOf(input.value) >= 0 : self.isDefault(input);
+    });
+  };
+
+  /* Reads this widget's answers from the address; ids that no longer exist
+     are dropped, said so, and removed from the address. */
+  Widget.prototype.fromUrl = function (first) {
+    var self = this, chosen = {}, dropped = [];
+    var params = new URLSearchParams(window.location.search);
+    params.forEach(function (value, key) {
+      if (key.indexOf(self.prefix) !== 0) return;
+      var q = Object.prototype.hasOwnProperty.call(self.questions, key.slice(self.prefix.length))
+        ? self.questions[key.slice(self.prefix.length)] : null;
+      var a = q && Object.prototype.hasOwnProperty.call(q.byId, value) ? q.byId[value] : null;
+      if (!a) { dropped.push(key + "=" + value); return; }
+      var input = self.form.querySelector("input[name=\"" + key + "\"][value=\"" + value + "\"]");
+      if (input && self.isDefault(input)) return;
+      if (q.multiple) {
+        var list = chosen[q.id] = chosen[q.id] || [];
+        if (list.indexOf(value) < 0) list.push(value);
+      } else {
+        chosen[q.id] = [value];
+      }
+    });
+    this.chosen = chosen;
+    this.writeForm();
+    if (dropped.length) {
+      this.notice.textContent = "This address held answers that are no longer in this guide, so they were left out: " +
+        dropped.join(", ") + ".";
+      this.notice.hidden = false;
+      this.replace();
+    } else if (!first) {
+      this.notice.hidden = true;
+    }
+    this.render();
+  };
+
+  Widget.prototype.url = function () {
+    var self = this;
+    var params = new URLSearchParams(window.location.search);
+    var mine = [];
+    params.forEach(function (_, key) { if (key.indexOf(self.prefix) === 0) mine.push(key); });
+    mine.forEach(function (key) { params.delete(key); });
+    this.model.questions.forEach(function (q) {
+      (self.chosen[q.id] || []).forEach(function (a) { params.append(self.prefix + q.id, a); });
+    });
+    var query = params.toString();
+    return window.location.pathname + (query ? "?" + query : "") + window.location.hash;
+  };
+
+  Widget.prototype.push = function () {
+    try { window.history.pushState(null, "", this.url()); } catch (e) { /* some file:// setups */ }
+  };
+  Widget.prototype.replace = function () {
+    try { window.history.replaceState(null, "", this.url()); } catch (e) { /* some file:// setups */ }
+  };
+
+  /* The answers chosen, as moves: {q, a}. */
+  Widget.prototype.moves = function (chosen) {
+    var out = [];
+    this.model.questions.forEach(function (q) {
+      (chosen[q.id] || []).forEach(function (id) { out.push({ q: q, a: q.byId[id] }); });
+    });
+    return out;
+  };
+
+  Widget.prototype.scores = function (chosen) {
+    var total = this.model.technologies.map(function () { return 0; });
+    this.moves(chosen).forEach(function (m) {
+      m.a.points.forEach(function (p, i) { total[i] += p; });
+    });
+    return total;
+  };
+
+  /* Technology indexes, best first; equal scores keep the guide's order. */
+  function rank(scores) {
+    return scores.map(function (_, i) { return i; })
+      .sort(function (a, b) { return scores[b] - scores[a] || a - b; });
+  }
+
+  /* The question whose answer would make a close result clear, and the
+     answers that would do it, one per technology they put ahead.
+     Unanswered questions come first: they are what the reader can still say. */
+  Widget.prototype.tipping = function () {
+    var self = this, margin = this.model.margin, best = null;
+    this.model.questions.forEach(function (q) {
+      var current = self.chosen[q.id] || [];
+      var options = [];
+      q.answers.forEach(function (a) {
+        var next;
+        if (q.multiple) {
+          next = current.indexOf(a.id) >= 0
+            ? current.filter(function (x) { return x !== a.id; })
+            : current.concat([a.id]);
+        } else {
+          if (current[0] === a.id) return;
+          next = [a.id];
+        }
+        var trial = {};
+        Object.keys(self.chosen).forEach(function (k) { trial[k] = self.chosen[k]; });
+        trial[q.id] = next;
+        var s = self.scores(trial), r = rank(s);
+        var gap = s[r[0]] - s[r[1]];
+        if (gap > margin) options.push({ a: a, leader: r[0], gap: gap, removes: q.multiple && current.indexOf(a.id) >= 0 });
+      });
+      if (!options.length) return;
+      var open = current.length === 0;
+      var strength = Math.max.apply(null, options.map(function (o) { return o.gap; }));
+      if (!best || (open && !best.open) || (open === best.open && strength > best.strength)) {
+        best = { q: q, options: options, open: open, strength: strength };
+      }
+    });
+    if (!best) return null;
+    var byLeader = {};
+    best.options.forEach(function (o) {
+      if (!byLeader[o.leader] || o.gap > byLeader[o.leader].gap) byLeader[o.leader] = o;
+    });
+    best.options = Object.keys(byLeader).map(function (k) { return byLeader[k]; })
+      .sort(function (x, y) { return x.leader - y.leader; });
+    return best;
+  };
+
+  /* How much a move did for technology i against the others' average. */
+  function lift(m, i) {
+    var p = m.a.points, others = 0;
+    if (p.length < 2) return p[i];
+    p.forEach(function (v, j) { if (j !== i) others += v; });
+    return p[i] - others / (p.length - 1);
+  }
+
+  Widget.prototype.reason = function (m) {
+    var src = this.root.querySelector("[data-reason=\"" + m.q.id + "/" + m.a.id + "\"]") ||
+      this.root.querySelector("[data-reason=\"" + m.q.id + "\"]");
+    var span = el("span", "decide-move-reason");
+    if (src) {
+      each(src.childNodes, function (n) { span.appendChild(n.cloneNode(true)); });
+      each(span.querySelectorAll("[id]"), function (n) { n.removeAttribute("id"); });
+    }
+    return span;
+  };
+
+  Widget.prototype.moveItem = function (m, i) {
+    var li = el("li");
+    var head = el("span", "decide-move-head");
+    head.appendChild(el("span", "decide-move-answer", quoted(m.a.label)));
+    head.appendChild(document.createTextNode(" (" + m.q.text + ") "));
+    head.appendChild(el("span", "decide-move-points", signed(m.a.points[i])));
+    li.appendChild(head);
+    var why = this.reason(m);
+    if (why.childNodes.length) {
+      li.appendChild(document.createTextNode(" "));
+      li.appendChild(why);
+    }
+    return li;
+  };
+
+  Widget.prototype.render = function () {
+    var self = this, techs = this.model.technologies;
+    var moves = this.moves(this.chosen);
+    this.detail.textContent = "";
+    if (!moves.length) {
+      this.summary.textContent = "Answer any question to see the scores.";
+      return;
+    }
+    var s = this.scores(this.chosen), r = rank(s);
+    var lead = techs[r[0]], second = techs[r[1]];
+    var gap = s[r[0]] - s[r[1]];
+    var close = gap <= this.model.margin;
+    var others = r.slice(1).map(function (i) { return techs[i].name + " " + pts(s[i]); }).join(", ");
+    var tip = close ? this.tipping() : null;
+    var sentence;
+    if (close) {
+      sentence = "Too close to call: " + lead.name + " " + pts(s[r[0]]) + ", " + others +
+        ". Within " + pts(this.model.margin) + ", either works.";
+      if (tip) {
+        sentence += " Your answer to " + quoted(tip.q.text) + " would tip it.";
+      } else {
+        sentence += " No single answer would tip it.";
+      }
+    } else {
+      sentence = lead.name + " leads with " + pts(s[r[0]]) + "; " + others + ".";
+    }
+    this.summary.textContent = sentence;
+
+    if (close && tip) {
+      var p = el("p", "decide-tip");
+      p.appendChild(el("strong", null, "What would tip it: "));
+      p.appendChild(document.createTextNode(quoted(tip.q.text) + " \u2014 "));
+      tip.options.forEach(function (o, k) {
+        if (k) p.appendChild(document.createTextNode("; "));
+        var verb = o.removes ? "leaving out " : "answering ";
+        p.appendChild(document.createTextNode(verb + quoted(o.a.label) + " puts " + techs[o.leader].name + " ahead"));
+      });
+      p.appendChild(document.createTextNode("."));
+      this.detail.appendChild(p);
+    }
+
+    var top = Math.max.apply(null, s.map(Math.abs).concat([1]));
+    var list = el("ol", "decide-ranking");
+    r.forEach(function (i) {
+      var t = techs[i];
+      var li = el("li", "decide-rank");
+      li.style.setProperty("--tech", t.colour);
+      var row = el("div", "decide-rank-row");
+      row.appendChild(el("span", "decide-rank-name", t.name));
+      var track = el("span", "decide-bar-track");
+      var bar = el("span", "decide-bar");
+      bar.style.inlineSize = (Math.max(0, s[i]) / top * 100).toFixed(1) + "%";
+      track.appendChild(bar);
+      track.setAttribute("aria-hidden", "true");
+      row.appendChild(track);
+      row.appendChild(el("span", "decide-rank-score", pts(s[i])));
+      li.appendChild(row);
+
+      var pro = moves.filter(function (m) { return lift(m, i) > 0; })
+        .sort(function (a, b) { return lift(b, i) - lift(a, i); }).slice(0, MAX_REASONS);
+      var con = moves.filter(function (m) { return lift(m, i) < 0; })
+        .sort(function (a, b) { return lift(a, i) - lift(b, i); }).slice(0, MAX_REASONS);
+      [["For " + t.name, pro], ["Against " + t.name, con]].forEach(function (pair) {
+        if (!pair[1].length) return;
+        li.appendChild(el("p", "decide-moves-title", pair[0] + ":"));
+        var ul = el("ul", "decide-moves");
+        pair[1].forEach(function (m) { ul.appendChild(self.moveItem(m, i)); });
+        li.appendChild(ul);
+      });
+      list.appendChild(li);
+    });
+    this.detail.appendChild(list);
+
+    var answered = this.model.questions.filter(function (q) { return (self.chosen[q.id] || []).length; }).length;
+    this.detail.appendChild(el("p", "decide-count",
+      answered + " of " + this.model.questions.length + " questions answered."));
+  };
+
+  function start() {
+    each(document.querySelectorAll("[data-decide]"), function (root) {
+      if (root.verdictDecide) return;
+      root.verdictDecide = true;
+      try { new Widget(root); } catch (e) { /* a broken model leaves the build-time form as it is */ }
+    });
+  }
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", start);
+  } else {
+    start();
+  }
+})();
