@@ -199,3 +199,51 @@ fn guide_problems_and_broken_links_are_reported_together() {
     assert!(run.stderr.contains("error[guide]"), "{}", run.stderr);
     assert!(run.stderr.contains("error[broken-link]"), "{}", run.stderr);
 }
+
+/// The decision helper on a three-broker guide with no decision.yaml: one
+/// question per aspect, points from the verdicts (a winner 1, `depends`
+/// nobody, an aspect's own `scores` as given), shown beside each answer
+/// without JavaScript; and the questionnaire's model, whose HTML from YAML
+/// cannot close its script element.
+#[test]
+fn decision_helper_is_drawn_at_build_time() {
+    let site = fixture("brokers");
+    let run = site.build(&[]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let weigh = site.read("weigh/index.html");
+    assert_eq!(weigh.matches("<fieldset class=\"decide-q\"").count(), 4);
+    assert_eq!(weigh.matches("type=\"radio\" name=\"w.").count(), 12);
+    let routing = &weigh[weigh.find("data-question=\"routing\"").unwrap()..];
+    let routing = &routing[..routing.find("</fieldset>").unwrap()];
+    assert!(routing.contains("value=\"lots\">"), "{routing}");
+    assert!(
+        routing.contains(">RabbitMQ +2</span> · <span class=\"decide-points\" style=\"--tech: #2b8a3e\">NATS +1</span>"),
+        "a lot = 2 × the aspect's own scores (1 and 0.5): {routing}"
+    );
+    let replay = &weigh[weigh.find("data-question=\"replay\"").unwrap()..];
+    let replay = &replay[..replay.find("</fieldset>").unwrap()];
+    assert!(!replay.contains("decide-points"), "depends moves nobody: {replay}");
+    let json_start = weigh.find("data-decide-model>").unwrap() + "data-decide-model>".len();
+    let json = &weigh[json_start..json_start + weigh[json_start..].find("</script>").unwrap()];
+    let model: serde_json::Value = serde_json::from_str(json).unwrap();
+    assert_eq!(model["technologies"].as_array().unwrap().len(), 3);
+    assert_eq!(
+        model["questions"][1]["answers"][2]["points"],
+        serde_json::json!([0.0, 2.0, 1.0])
+    );
+    assert!(weigh.contains("js/decide."), "the page loads its script");
+
+    let quiz = site.read("quiz/index.html");
+    let json_start = quiz.find("data-decide-model>").unwrap() + "data-decide-model>".len();
+    let json = &quiz[json_start..json_start + quiz[json_start..].find("</script>").unwrap()];
+    assert!(!json.contains('<'), "{json}");
+    let model: serde_json::Value = serde_json::from_str(json).unwrap();
+    assert_eq!(
+        model["questions"][0]["text"],
+        "Which <em>one</em>? </script><script>alert('q')</script>"
+    );
+    assert!(!quiz.contains("<script>alert"));
+    assert!(!quiz.contains("<img src=x"));
+    // A single-choice question can be left unanswered; a multiple one has no such choice.
+    assert_eq!(quiz.matches("value=\"\" checked data-default>").count(), 1);
+}
