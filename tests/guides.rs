@@ -222,7 +222,10 @@ fn decision_helper_is_drawn_at_build_time() {
     );
     let replay = &weigh[weigh.find("data-question=\"replay\"").unwrap()..];
     let replay = &replay[..replay.find("</fieldset>").unwrap()];
-    assert!(!replay.contains("decide-points"), "depends moves nobody: {replay}");
+    assert!(
+        !replay.contains("decide-points"),
+        "depends moves nobody: {replay}"
+    );
     let json_start = weigh.find("data-decide-model>").unwrap() + "data-decide-model>".len();
     let json = &weigh[json_start..json_start + weigh[json_start..].find("</script>").unwrap()];
     let model: serde_json::Value = serde_json::from_str(json).unwrap();

@@ -48,10 +48,12 @@ const ML_PYTHON_TEAM = {
   team: 'python',
   libraries: ['data-science'],
 };
-// Pulls both ways: a JavaScript team whose product needs ML in process.
+// Pulls both ways: a JavaScript team whose product needs ML in process and
+// a few live updates (Node.js 4, Python 3: within the margin of 2).
 const TORN = {
   team: 'javascript',
   ml: 'in-process',
+  realtime: 'some',
 };
 
 async function axeSerious(page) {
@@ -135,10 +137,13 @@ describe('"weigh what matters" and hostile text on a fixture guide', { timeout: 
       await answer(page, WEIGH, 'w', { operations: 'lots' });
       assert.deepEqual(await ranking(page, WEIGH), [['NATS', '3 points'], ['Kafka', '2 points'], ['RabbitMQ', '2 points']]);
       assert.match(await summary(page, WEIGH), /^Too close to call: NATS 3 points/);
-      // The reasons for NATS are the verdicts' own, linked to their pages.
-      const forNats = page.locator(`${WEIGH} .decide-rank`).first();
-      assert.match(await forNats.textContent(), /For NATS:.*“A lot” \(Operations\) \+2 .*single binary/s);
-      assert.equal(await forNats.locator('a[href$="/brokers/aspects/operations/"]').count(), 1);
+      // For and against each broker, and why: the verdicts' own reasons, linked to their pages.
+      const nats = await page.locator(`${WEIGH} .decide-rank`).first().textContent();
+      assert.match(nats, /For: “A lot” \(\+2\)/);
+      assert.match(nats, /Against: “A lot” \(Kafka \+2\)/);
+      const why = page.locator(`${WEIGH} .decide-why-result li`, { hasText: 'Operations' });
+      assert.match(await why.textContent(), /^“A lot” \(Operations\): NATS \+2\. Verdict: NATS\. Fixture: a single binary/);
+      assert.equal(await why.locator('a[href$="/brokers/aspects/operations/"]').count(), 1);
       check();
     } finally {
       await context.close();
@@ -179,6 +184,279 @@ describe('"weigh what matters" and hostile text on a fixture guide', { timeout: 
       assert.equal(url.search, '?other=1&d.first=b&d.second=x');
       assert.equal(url.hash, '#top');
       assert.match(await summary(page, QUIZ), /Too close to call/);
+      check();
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+describe('the bundled guide\'s "Help me decide" page', { timeout: SUITE_TIMEOUT }, () => {
+  let tmp;
+  let out;
+  let server;
+  const open = async (p, options = {}) => {
+    const context = await browser.newContext({
+      viewport: options.viewport || DESKTOP,
+      colorScheme: options.colorScheme || 'light',
+      javaScriptEnabled: options.javaScriptEnabled !== false,
+      serviceWorkers: 'block',
+    });
+    const page = await context.newPage();
+    const check = h.watchPage(page, server.origin);
+    await h.visit(page, server.base + p.replace(/^\//, ''));
+    return { page, context, check };
+  };
+  const legend = (page, q) => page.locator(`${QUIZ} fieldset[data-question="${q}"] legend`).textContent();
+
+  before(async () => {
+    tmp = h.tempDir('verdict-decide-guide-');
+    out = path.join(tmp, 'public');
+    h.buildSite({ root: SITE, out });
+    server = await h.serveDir(out, '/');
+  });
+  after(async () => {
+    if (server) await server.close();
+    h.removeDir(tmp);
+  });
+
+  it('is linked from the home, comparison and conclusion pages', async () => {
+    for (const p of ['index.html', 'comparison/index.html', 'conclusion/index.html']) {
+      const html = fs.readFileSync(path.join(out, p), 'utf8');
+      const main = html.slice(html.indexOf('<main'));
+      assert.match(main, /<a href="\/decide\/">/, `${p} links to the helper in its text`);
+    }
+  });
+
+  it('a real-time chat product with a JavaScript team comes out Node.js', async () => {
+    const { page, context, check } = await open('/decide/');
+    try {
+      await answer(page, QUIZ, 'd', CHAT_JS_TEAM);
+      const text = await summary(page, QUIZ);
+      assert.match(text, /^Node\.js leads with (\d+) points; Python (\d+) points?\.$/);
+      const [, node, python] = text.match(/(\d+) points; Python (\d+)/).map(Number);
+      assert.ok(node - python > 2, text);
+      const [first] = await ranking(page, QUIZ);
+      assert.equal(first[0], 'Node.js');
+      const why = await page.locator(`${QUIZ} .decide-why-result`).textContent();
+      assert.match(why, /JavaScript or TypeScript/);
+      assert.ok(await page.locator(`${QUIZ} .decide-why-result a[href^="/choosing/#"]`).count() > 0, 'reasons link their evidence');
+      check();
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('an ML-heavy data product with a Python team comes out Python', async () => {
+    const { page, context, check } = await open('/decide/');
+    try {
+      await answer(page, QUIZ, 'd', ML_PYTHON_TEAM);
+      const text = await summary(page, QUIZ);
+      assert.match(text, /^Python leads with (\d+) points; Node\.js (\d+) points?\.$/);
+      const [, python, node] = text.match(/(\d+) points; Node\.js (\d+)/).map(Number);
+      assert.ok(python - node > 2, text);
+      check();
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('a profile that pulls both ways is too close to call, and names the question that would tip it', async () => {
+    const { page, context, check } = await open('/decide/');
+    try {
+      await answer(page, QUIZ, 'd', TORN);
+      const text = await summary(page, QUIZ);
+      assert.match(text, /^Too close to call: Node\.js 4 points, Python 3 points\. Within 2 points, either works\./);
+      const frontend = (await legend(page, 'frontend')).trim();
+      assert.ok(text.endsWith(`Your answer to “${frontend}” would tip it.`), text);
+      const tip = await page.locator(`${QUIZ} .decide-tip`).textContent();
+      assert.match(tip, /puts Node\.js ahead/);
+      // Following the tip does tip it.
+      await answer(page, QUIZ, 'd', { frontend: 'ssr' });
+      assert.match(await summary(page, QUIZ), /^Node\.js leads with 6 points; Python 3 points\.$/);
+      check();
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('keeps the answers in the address: a new page opened at it shows the same result; Back undoes the last answer', async () => {
+    const { page, context, check } = await open('/decide/');
+    try {
+      await answer(page, QUIZ, 'd', { team: 'javascript' });
+      await answer(page, QUIZ, 'd', { ml: 'in-process' });
+      await answer(page, QUIZ, 'd', { libraries: ['data-science', 'orchestration'] });
+      const url = page.url();
+      assert.match(url, /\/decide\/\?d\.team=javascript&d\.ml=in-process&d\.libraries=data-science&d\.libraries=orchestration$/);
+      const before = [await summary(page, QUIZ), await ranking(page, QUIZ)];
+
+      const other = await open(url.slice(server.base.length - 1));
+      try {
+        assert.deepEqual([await summary(other.page, QUIZ), await ranking(other.page, QUIZ)], before);
+        assert.equal(await other.page.locator(`${QUIZ} input[value="orchestration"]`).isChecked(), true);
+        await other.page.reload();
+        assert.deepEqual([await summary(other.page, QUIZ), await ranking(other.page, QUIZ)], before, 'reload keeps it');
+        other.check();
+      } finally {
+        await other.context.close();
+      }
+
+      await page.goBack();
+      await page.waitForFunction(() => !location.search.includes('orchestration'));
+      assert.equal(await page.locator(`${QUIZ} input[value="orchestration"]`).isChecked(), false, 'Back undid the last answer');
+      assert.equal(await page.locator(`${QUIZ} input[value="data-science"]`).isChecked(), true);
+      await page.goBack();
+      await page.goBack();
+      await page.waitForFunction(() => !location.search.includes('d.ml'));
+      assert.equal(await page.locator(`${QUIZ} input[name="d.team"][value="javascript"]`).isChecked(), true);
+      assert.equal(await page.locator(`${QUIZ} input[name="d.ml"][value=""]`).isChecked(), true, 'an undone single answer is "no answer" again');
+      assert.match(await summary(page, QUIZ), /^Node\.js leads with 3 points; Python 0 points\.$/);
+      await page.goForward();
+      await page.waitForFunction(() => location.search.includes('d.ml'));
+      assert.match(await summary(page, QUIZ), /^Too close to call/);
+      await page.locator(`${QUIZ} [data-decide-reset]`).click();
+      assert.match(await summary(page, QUIZ), /^Answer any question/);
+      assert.equal(new URL(page.url()).search, '');
+      check();
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('can be answered with the keyboard alone, and reset', async () => {
+    const { page, context, check } = await open('/decide/');
+    try {
+      const questions = await page.locator(`${QUIZ} fieldset`).count();
+      const done = new Set();
+      for (let i = 0; i < 400; i += 1) {
+        await page.keyboard.press('Tab');
+        const focus = await page.evaluate((scope) => {
+          const a = document.activeElement;
+          if (!a || !a.closest(scope)) return { outside: true };
+          return { tag: a.tagName, type: a.type, name: a.name, value: a.value, reset: a.hasAttribute('data-decide-reset') };
+        }, QUIZ);
+        if (focus.reset) break;
+        if (focus.tag !== 'INPUT' || done.has(focus.name)) continue;
+        done.add(focus.name);
+        // A radio group: the arrow picks the first answer (from "No answer", the last).
+        // Checkboxes: Space ticks the first.
+        await page.keyboard.press(focus.type === 'radio' ? 'ArrowDown' : 'Space');
+      }
+      assert.equal(done.size, questions, 'every question was reached with Tab');
+      assert.equal(await page.evaluate(() => document.activeElement.hasAttribute('data-decide-reset')), true, 'Tab reaches the reset button');
+      assert.match(await page.locator(`${QUIZ} .decide-count`).textContent(), new RegExp(`^${questions} of ${questions} questions answered\\.$`));
+      assert.doesNotMatch(await summary(page, QUIZ), /^Answer any question/);
+      await page.keyboard.press('Enter');
+      assert.match(await summary(page, QUIZ), /^Answer any question/);
+      assert.equal(await page.locator(`${QUIZ} input:checked:not([data-default])`).count(), 0);
+      check();
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('"weigh what matters" scores the guide\'s aspects from their verdicts', async () => {
+    const { page, context, check } = await open('/decide/');
+    try {
+      assert.equal(await page.locator(`${WEIGH} fieldset`).count(), 10, 'one question per aspect');
+      await answer(page, WEIGH, 'w', { speed: 'lots', scalability: 'some' });
+      assert.match(await summary(page, WEIGH), /^Node\.js leads with 3 points; Python 0 points\.$/);
+      assert.match(page.url(), /\?w\.speed=lots&w\.scalability=some$/);
+      // Both widgets share the address without clobbering each other.
+      await answer(page, QUIZ, 'd', { team: 'python' });
+      assert.match(page.url(), /\?w\.speed=lots&w\.scalability=some&d\.team=python$/);
+      check();
+    } finally {
+      await context.close();
+    }
+  });
+
+  for (const colorScheme of ['light', 'dark']) {
+    it(`has no serious axe violations with a result shown, in ${colorScheme} mode`, async () => {
+      const { page, context, check } = await open('/decide/', { colorScheme });
+      try {
+        await answer(page, QUIZ, 'd', TORN);
+        await answer(page, WEIGH, 'w', { speed: 'lots' });
+        await page.locator(`${QUIZ} details`).first().evaluate((d) => { d.open = true; });
+        const serious = await axeSerious(page);
+        assert.deepEqual(serious, [], JSON.stringify(serious, null, 1));
+        check();
+      } finally {
+        await context.close();
+      }
+    });
+  }
+
+  it('fits a 360-px screen with a result shown', async () => {
+    const { page, context, check } = await open('/decide/', { viewport: PHONE });
+    try {
+      await answer(page, QUIZ, 'd', CHAT_JS_TEAM);
+      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      assert.ok(width <= PHONE.width, `page is ${width}px wide`);
+      check();
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('prints as the answers given and the result', async () => {
+    const { page, context, check } = await open('/decide/?d.team=python&d.ml=in-process&d.libraries=data-science');
+    try {
+      await page.emulateMedia({ media: 'print' });
+      const shown = await page.$$eval(`${QUIZ} .decide-answers li`, (items) =>
+        items.filter((li) => li.offsetParent !== null).map((li) => li.textContent.trim()));
+      assert.equal(shown.length, 3, shown.join(' | '));
+      const fieldsets = await page.$$eval(`${QUIZ} fieldset`, (fs) => fs.filter((f) => f.offsetParent !== null).length);
+      assert.equal(fieldsets, 3, 'unanswered questions are left out');
+      assert.equal(await page.locator(`${QUIZ} [data-decide-summary]`).isVisible(), true);
+      assert.equal(await page.locator(`${QUIZ} .decide-ranking`).isVisible(), true);
+      assert.equal(await page.locator(`${QUIZ} [data-decide-reset]`).isVisible(), false);
+      check();
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('without JavaScript still shows the questions, which way each answer leans, and why', async () => {
+    const { page, context } = await open('/decide/', { javaScriptEnabled: false });
+    try {
+      const questions = await page.locator(`${QUIZ} fieldset`).count();
+      assert.equal(questions, 9);
+      const leaning = await page.locator(`${QUIZ} .decide-lean`).allTextContents();
+      assert.ok(leaning.some((t) => /^Node\.js \+\d$/.test(t)) && leaning.some((t) => /^Python \+\d$/.test(t)), leaning.join(' | '));
+      assert.equal(await page.locator(`${QUIZ} details.decide-why`).count(), questions);
+      await page.locator(`${QUIZ} details summary`).first().click();
+      assert.equal(await page.locator(`${QUIZ} details dd a`).first().isVisible(), true, 'reasons and their links show');
+      assert.equal(await page.locator(`${QUIZ} noscript`).count(), 1);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+describe('the decision helper from file://', { timeout: SUITE_TIMEOUT }, () => {
+  let tmp;
+  let out;
+  before(() => {
+    tmp = h.tempDir('verdict-decide-file-');
+    const site = h.copySite(SITE, path.join(tmp, 'site'));
+    const yamlPath = path.join(site, 'content', 'site.yaml');
+    const yaml = fs.readFileSync(yamlPath, 'utf8');
+    fs.writeFileSync(yamlPath, yaml.replace(/^([ \t]*)relative_urls:[ \t]*false[ \t]*$/m, '$1relative_urls: true'));
+    out = path.join(tmp, 'public');
+    h.buildSite({ root: site, out });
+  });
+  after(() => h.removeDir(tmp));
+
+  it('scores answers and keeps them in the address', async () => {
+    const { page, context, check } = await h.openPage(browser, 'file:');
+    try {
+      await h.visit(page, pathToFileURL(path.join(out, 'decide', 'index.html')).href);
+      await answer(page, QUIZ, 'd', CHAT_JS_TEAM);
+      assert.match(await summary(page, QUIZ), /^Node\.js leads with/);
+      assert.match(page.url(), /decide\/index\.html\?d\.team=javascript/);
+      await page.reload();
+      assert.match(await summary(page, QUIZ), /^Node\.js leads with/);
       check();
     } finally {
       await context.close();

@@ -232,19 +232,70 @@
     return span;
   };
 
-  Widget.prototype.moveItem = function (m, i) {
-    var li = el("li");
-    var head = el("span", "decide-move-head");
-    head.appendChild(el("span", "decide-move-answer", quoted(m.a.label)));
-    head.appendChild(document.createTextNode(" (" + m.q.text + ") "));
-    head.appendChild(el("span", "decide-move-points", signed(m.a.points[i])));
-    li.appendChild(head);
-    var why = this.reason(m);
-    if (why.childNodes.length) {
-      li.appendChild(document.createTextNode(" "));
-      li.appendChild(why);
+  /* "Label" (+3); or, for an answer against technology i, (−1) when it
+     took points from i, else what it gave the technology it favoured most:
+     (Python +3). */
+  Widget.prototype.moveLabel = function (m, i) {
+    var techs = this.model.technologies, p = m.a.points, text;
+    if (p[i] !== 0) {
+      text = " (" + signed(p[i]) + ")";
+    } else {
+      var best = -1;
+      p.forEach(function (v, j) { if (j !== i && (best < 0 || v > p[best])) best = j; });
+      text = " (" + techs[best].name + " " + signed(p[best]) + ")";
     }
-    return li;
+    var span = el("span", "decide-move");
+    span.appendChild(el("span", "decide-move-answer", quoted(m.a.label)));
+    span.appendChild(document.createTextNode(text));
+    return span;
+  };
+
+  /* For and against technology i: the answers that lifted it most above
+     the others' average, and those that lifted the others most. */
+  Widget.prototype.forAgainst = function (moves, i) {
+    var self = this, box = el("p", "decide-for-against");
+    var pro = moves.filter(function (m) { return lift(m, i) > 0; })
+      .sort(function (a, b) { return lift(b, i) - lift(a, i); }).slice(0, MAX_REASONS);
+    var con = moves.filter(function (m) { return lift(m, i) < 0; })
+      .sort(function (a, b) { return lift(a, i) - lift(b, i); }).slice(0, MAX_REASONS);
+    [["For: ", pro], ["Against: ", con]].forEach(function (pair) {
+      if (!pair[1].length) return;
+      var part = el("span", "decide-side");
+      part.appendChild(el("strong", null, pair[0]));
+      pair[1].forEach(function (m, k) {
+        if (k) part.appendChild(document.createTextNode(", "));
+        part.appendChild(self.moveLabel(m, i));
+      });
+      box.appendChild(part);
+    });
+    return box.childNodes.length ? box : null;
+  };
+
+  /* How far an answer pulled the technologies apart. */
+  function spread(m) {
+    return Math.max.apply(null, m.a.points) - Math.min.apply(null, m.a.points);
+  }
+
+  /* The answers that moved the result most, each once, with its reason. */
+  Widget.prototype.why = function (moves) {
+    var self = this, techs = this.model.technologies;
+    var moving = moves.filter(function (m) { return spread(m) > 0; })
+      .sort(function (a, b) { return spread(b) - spread(a); }).slice(0, 5);
+    if (!moving.length) return null;
+    var box = el("div", "decide-why-result");
+    box.appendChild(el("p", "decide-moves-title", "What moved it most, and why:"));
+    var ul = el("ul", "decide-moves");
+    moving.forEach(function (m) {
+      var li = el("li");
+      li.appendChild(el("span", "decide-move-answer", quoted(m.a.label)));
+      var gave = [];
+      m.a.points.forEach(function (p, j) { if (p) gave.push(techs[j].name + " " + signed(p)); });
+      li.appendChild(document.createTextNode(" (" + m.q.text + "): " + gave.join(", ") + ". "));
+      li.appendChild(self.reason(m));
+      ul.appendChild(li);
+    });
+    box.appendChild(ul);
+    return box;
   };
 
   Widget.prototype.render = function () {
@@ -256,7 +307,7 @@
       return;
     }
     var s = this.scores(this.chosen), r = rank(s);
-    var lead = techs[r[0]], second = techs[r[1]];
+    var lead = techs[r[0]];
     var gap = s[r[0]] - s[r[1]];
     var close = gap <= this.model.margin;
     var others = r.slice(1).map(function (i) { return techs[i].name + " " + pts(s[i]); }).join(", ");
@@ -265,10 +316,13 @@
     if (close) {
       sentence = "Too close to call: " + lead.name + " " + pts(s[r[0]]) + ", " + others +
         ". Within " + pts(this.model.margin) + ", either works.";
-      if (tip) {
+      if (!tip) {
+        sentence += " No single answer would tip it.";
+      } else if (tip.open) {
         sentence += " Your answer to " + quoted(tip.q.text) + " would tip it.";
       } else {
-        sentence += " No single answer would tip it.";
+        sentence += " No question left open would tip it on its own; a different answer to " +
+          quoted(tip.q.text) + " would.";
       }
     } else {
       sentence = lead.name + " leads with " + pts(s[r[0]]) + "; " + others + ".";
@@ -304,21 +358,13 @@
       row.appendChild(track);
       row.appendChild(el("span", "decide-rank-score", pts(s[i])));
       li.appendChild(row);
-
-      var pro = moves.filter(function (m) { return lift(m, i) > 0; })
-        .sort(function (a, b) { return lift(b, i) - lift(a, i); }).slice(0, MAX_REASONS);
-      var con = moves.filter(function (m) { return lift(m, i) < 0; })
-        .sort(function (a, b) { return lift(a, i) - lift(b, i); }).slice(0, MAX_REASONS);
-      [["For " + t.name, pro], ["Against " + t.name, con]].forEach(function (pair) {
-        if (!pair[1].length) return;
-        li.appendChild(el("p", "decide-moves-title", pair[0] + ":"));
-        var ul = el("ul", "decide-moves");
-        pair[1].forEach(function (m) { ul.appendChild(self.moveItem(m, i)); });
-        li.appendChild(ul);
-      });
+      var sides = self.forAgainst(moves, i);
+      if (sides) li.appendChild(sides);
       list.appendChild(li);
     });
     this.detail.appendChild(list);
+    var why = this.why(moves);
+    if (why) this.detail.appendChild(why);
 
     var answered = this.model.questions.filter(function (q) { return (self.chosen[q.id] || []).length; }).length;
     this.detail.appendChild(el("p", "decide-count",
