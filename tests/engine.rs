@@ -97,6 +97,26 @@ fn editing_a_guide_renders_only_the_pages_that_embed_it() {
     l.assert_same_as_fresh_build();
 }
 
+/// The decision helper's questionnaire is part of the guide: editing it
+/// re-renders the pages that embed the guide (the helper's page among them),
+/// and the result equals a fresh build.
+#[test]
+fn editing_the_questionnaire_reaches_the_helper_page() {
+    let mut l = live(bundled());
+    let r = l.edit(
+        "content/data/guides/nodepy/decision.yaml",
+        "label: JavaScript or TypeScript",
+        "label: JavaScript or TypeScript (edited)",
+    );
+    let got = rendered(&r);
+    assert!(got.contains("decide.md"), "{got:?}");
+    assert!(got.len() < l.all.len(), "{got:?}");
+    assert!(!got.contains("overview/python.md"), "{got:?}");
+    let page = String::from_utf8(l.out.get("decide/index.html").unwrap()).unwrap();
+    assert!(page.contains("JavaScript or TypeScript (edited)"));
+    l.assert_same_as_fresh_build();
+}
+
 fn report_deps(
     r: &verdict::engine::BuildReport,
 ) -> Vec<(String, BTreeSet<verdict::model::guides::GuideId>)> {
