@@ -30,7 +30,11 @@ fn engine_editing_decision_yaml_reaches_the_page() {
 #[test]
 fn engine_editing_weights_reaches_the_model() {
     let mut l = live(fixture("brokers"));
-    l.edit(HOSTILE, "weights: { alpha: 1, beta: -1 }", "weights: { alpha: 7, beta: -1 }");
+    l.edit(
+        HOSTILE,
+        "weights: { alpha: 1, beta: -1 }",
+        "weights: { alpha: 7, beta: -1 }",
+    );
     assert!(quiz(&l).contains("\"points\":[7.0,-1.0]"), "{}", quiz(&l));
     l.assert_same_as_fresh_build();
 }
@@ -52,8 +56,16 @@ fn engine_adding_then_removing_decision_yaml() {
 #[test]
 fn engine_editing_aspect_scores_reaches_the_weights_page() {
     let mut l = live(fixture("brokers"));
-    let r = l.edit(BROKER_ASPECTS, "scores: { rabbitmq: 1, nats: 0.5 }", "scores: { rabbitmq: 1, nats: 0.25 }");
-    assert!(r.rendered.iter().any(|p| p == "weigh.md"), "{:?}", r.rendered);
+    let r = l.edit(
+        BROKER_ASPECTS,
+        "scores: { rabbitmq: 1, nats: 0.5 }",
+        "scores: { rabbitmq: 1, nats: 0.25 }",
+    );
+    assert!(
+        r.rendered.iter().any(|p| p == "weigh.md"),
+        "{:?}",
+        r.rendered
+    );
     l.assert_same_as_fresh_build();
 }
 
