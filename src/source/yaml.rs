@@ -102,7 +102,17 @@ impl<'a> YamlDoc<'a> {
                 allowed.join(", ")
             )
         } else {
-            message.to_string()
+            if message.contains("mapping values are not allowed") {
+                help = Some(
+                    "text holding `: ` must be quoted: reason: \"Note: like this\"".to_string(),
+                );
+            }
+            // Rust's names for numbers mean nothing to a writer.
+            ["f64", "f32", "i64", "u64", "u32", "usize", "u8"]
+                .iter()
+                .fold(message.to_string(), |m, t| {
+                    m.replace(&format!("expected {t}"), "expected a number")
+                })
         };
         let full_message = match path {
             Some(p) => format!("{p}: {message}"),
@@ -150,8 +160,24 @@ impl<'a> YamlDoc<'a> {
         path: &str,
         message: impl Into<String>,
     ) -> Diagnostic {
-        let pos = self.locate(path).unwrap_or_else(|| self.doc_start());
+        let pos = self
+            .locate_nearest(path)
+            .unwrap_or_else(|| self.doc_start());
         Diagnostic::at(code, self.path, self.file_text, pos, message)
+    }
+
+    /// The position of `path`, or of its nearest ancestor that has one: a
+    /// value reached through an alias (`weights: *w`) has no place of its
+    /// own, and the alias is where the reader looks.
+    fn locate_nearest(&self, path: &str) -> Option<LineCol> {
+        let mut path = path;
+        loop {
+            if let Some(p) = self.locate(path) {
+                return Some(p);
+            }
+            let cut = path.rfind(['.', '['])?;
+            path = &path[..cut];
+        }
     }
 
     /// A diagnostic at the key that holds the value at `path` (or the value,
@@ -399,6 +425,23 @@ mod tests {
         title: String,
         #[serde(default)]
         items: Vec<Item>,
+    }
+
+    #[test]
+    fn an_unquoted_colon_gets_a_hint_and_numbers_are_named_plainly() {
+        let doc = YamlDoc::whole(Path::new("f.yaml"), "title: Note: this\n");
+        let d = doc.parse::<Doc>().unwrap_err();
+        assert!(d.message.contains("mapping values"), "{}", d.message);
+        assert!(d.help.as_deref().unwrap_or("").contains("must be quoted"));
+
+        #[derive(Deserialize, Debug)]
+        #[allow(dead_code)]
+        struct Weight {
+            weight: f64,
+        }
+        let doc = YamlDoc::whole(Path::new("f.yaml"), "weight: heavy\n");
+        let d = doc.parse::<Weight>().unwrap_err();
+        assert!(d.message.ends_with("expected a number"), "{}", d.message);
     }
 
     #[test]

@@ -19,7 +19,7 @@ use crate::model::guides::{Decision, Guide, WEIGH_CLOSE_MARGIN, WEIGH_LEVELS, as
 #[derive(Serialize)]
 struct Model<'a> {
     mode: &'a str,
-    param: &'a str,
+    param: String,
     margin: f64,
     technologies: Vec<ModelTech<'a>>,
     questions: Vec<ModelQuestion<'a>>,
@@ -49,10 +49,22 @@ struct ModelAnswer<'a> {
 }
 
 /// The key prefix of each widget in the query string: `?d.workload=io` for
-/// the questionnaire, `?w.speed=lots` for the aspect weights. Ids are slugs,
-/// so a key can never be mistaken for another widget's.
+/// the questionnaire, `?w.speed=lots` for the aspect weights; on a site with
+/// several guides the guide's id follows (`?d.brokers.workload=io`), so two
+/// guides' helpers on one page keep their answers apart. Ids are slugs (no
+/// dots), so a key can never be mistaken for another widget's.
 const QUESTIONS_PARAM: &str = "d";
 const WEIGHTS_PARAM: &str = "w";
+
+impl Writer<'_> {
+    fn param(&self, kind: &str) -> String {
+        if self.site.guides.list.len() > 1 {
+            format!("{kind}.{}", self.guide.id)
+        } else {
+            kind.to_string()
+        }
+    }
+}
 
 impl Writer<'_> {
     pub(super) fn decide_questions(&mut self) -> Result<DecideView, String> {
@@ -63,6 +75,7 @@ impl Writer<'_> {
                 g.id, g.id
             ));
         };
+        let param = self.param(QUESTIONS_PARAM);
         let mut questions = Vec::new();
         for q in &d.questions {
             let mut answers = Vec::new();
@@ -91,7 +104,7 @@ impl Writer<'_> {
             }
             questions.push(QuestionView {
                 id: q.id.clone(),
-                name: format!("{QUESTIONS_PARAM}.{}", q.id),
+                name: format!("{param}.{}", q.id),
                 text: q.question.clone(),
                 help_html: self.md(&q.help)?,
                 multiple: q.multiple,
@@ -101,11 +114,11 @@ impl Writer<'_> {
                 more_href: None,
             });
         }
-        let model = questions_model(g, d);
+        let model = questions_model(g, d, param.clone());
         Ok(DecideView {
             id: self.element_id("decide", g.id.as_str()),
             mode: "questions",
-            param: QUESTIONS_PARAM,
+            param,
             intro_html: self.md(&d.intro)?,
             technologies: g.technologies.iter().map(tech_view).collect(),
             questions,
@@ -122,6 +135,16 @@ impl Writer<'_> {
                 g.id
             ));
         }
+        if g.aspects
+            .iter()
+            .all(|a| aspect_scores(g, a).iter().all(|s| *s == 0.0))
+        {
+            return Err(format!(
+                "guide `{}` has nothing to weigh: every aspect's verdict is `depends`, with no `scores`",
+                g.id
+            ));
+        }
+        let param = self.param(WEIGHTS_PARAM);
         let mut questions = Vec::new();
         let mut model_questions = Vec::new();
         for a in &g.aspects {
@@ -141,7 +164,7 @@ impl Writer<'_> {
             }
             questions.push(QuestionView {
                 id: a.id.as_str().to_string(),
-                name: format!("{WEIGHTS_PARAM}.{}", a.id),
+                name: format!("{param}.{}", a.id),
                 text: a.title.clone(),
                 help_html: String::new(),
                 multiple: false,
@@ -159,7 +182,7 @@ impl Writer<'_> {
         }
         let model = Model {
             mode: "weights",
-            param: WEIGHTS_PARAM,
+            param: param.clone(),
             margin: WEIGH_CLOSE_MARGIN,
             technologies: model_techs(g),
             questions: model_questions,
@@ -167,7 +190,7 @@ impl Writer<'_> {
         Ok(DecideView {
             id: self.element_id("weigh", g.id.as_str()),
             mode: "weights",
-            param: WEIGHTS_PARAM,
+            param,
             intro_html: String::new(),
             technologies: g.technologies.iter().map(tech_view).collect(),
             questions,
@@ -188,10 +211,10 @@ fn model_techs(g: &Guide) -> Vec<ModelTech<'_>> {
         .collect()
 }
 
-fn questions_model<'g>(g: &'g Guide, d: &'g Decision) -> Model<'g> {
+fn questions_model<'g>(g: &'g Guide, d: &'g Decision, param: String) -> Model<'g> {
     Model {
         mode: "questions",
-        param: QUESTIONS_PARAM,
+        param,
         margin: d.close_margin,
         technologies: model_techs(g),
         questions: d

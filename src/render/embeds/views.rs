@@ -179,8 +179,9 @@ pub struct DecideView {
     pub id: Option<String>,
     /// `questions` or `weights`.
     pub mode: &'static str,
-    /// The prefix of this widget's query-string keys (`d` or `w`).
-    pub param: &'static str,
+    /// The prefix of this widget's query-string keys: `d` or `w`, followed
+    /// by `.<guide>` on a site with several guides.
+    pub param: String,
     pub intro_html: String,
     pub technologies: Vec<TechView>,
     pub questions: Vec<QuestionView>,

@@ -7,8 +7,16 @@ use std::collections::BTreeMap;
 
 use super::Checker;
 use crate::diag::Code;
-use crate::model::guides::{Decision, TechId};
+use crate::model::guides::{Aspect, Decision, TechId, Winner};
 use crate::source::yaml::YamlDoc;
+
+/// The largest weight an answer may give or take: points are meant to be
+/// small numbers a reader can add up.
+const MAX_WEIGHT: f64 = 100.0;
+
+/// Sums of decimal weights are not exact (0.1 + 0.1 + 0.1 > 0.3); gaps
+/// closer than this count as equal, here and in `js/decide.js`.
+const EPSILON: f64 = 1e-9;
 
 impl Checker<'_> {
     pub(super) fn decision(&mut self, doc: &YamlDoc, d: &Decision, techs: &[&str]) {
@@ -37,7 +45,14 @@ impl Checker<'_> {
             for (j, a) in q.answers.iter().enumerate() {
                 let at = format!("{answers}[{j}]");
                 self.label(doc, &format!("{at}.label"), &a.label);
-                self.numbers(doc, &format!("{at}.weights"), &a.weights, techs, None);
+                self.numbers(
+                    doc,
+                    &format!("{at}.weights"),
+                    &a.weights,
+                    techs,
+                    (-MAX_WEIGHT, MAX_WEIGHT),
+                    "a weight",
+                );
                 let links = self.text(doc, &format!("{at}.reason"), &a.reason);
                 if a.moves_anything() && links == Some(0) {
                     let (path, message) = if a.reason.trim().is_empty() {
@@ -48,7 +63,7 @@ impl Checker<'_> {
                     } else {
                         (
                             at.clone() + ".reason",
-                            "this reason links to nothing in the guide: link the page or heading it rests on, e.g. [speed](aspects/speed.md#the-event-loop)",
+                            "this reason links to nothing in the site: link the page or heading it rests on, e.g. [the evidence](page.md#heading); a link to another site alone is not enough",
                         )
                     };
                     self.errors.push(doc.error_at(Code::Guide, &path, message));
@@ -56,13 +71,20 @@ impl Checker<'_> {
             }
         }
         let widest = d.widest_gap(techs);
+        if widest == 0.0 && !d.questions.is_empty() {
+            self.errors.push(doc.error_at(
+                Code::Guide,
+                "questions",
+                "no answer gives any technology points, so every result would be a tie: give answers `weights`",
+            ));
+        }
         if !d.close_margin.is_finite() || d.close_margin < 0.0 {
             self.errors.push(doc.error_at(
                 Code::Guide,
                 "close_margin",
                 "close_margin is a number of points, 0 or more",
             ));
-        } else if d.close_margin >= widest && widest > 0.0 {
+        } else if d.close_margin >= widest - EPSILON && widest > 0.0 {
             self.errors.push(doc.error_at(
                 Code::Guide,
                 "close_margin",
@@ -84,7 +106,49 @@ impl Checker<'_> {
         scores: &BTreeMap<TechId, f64>,
         techs: &[&str],
     ) {
-        self.numbers(doc, path, scores, techs, Some((0.0, 1.0)));
+        self.numbers(doc, path, scores, techs, (0.0, 1.0), "a score");
+    }
+
+    /// An aspect's scores agree with its verdict: the winner scores at
+    /// least as much as any other technology; a tie gives all the same.
+    pub(super) fn scores_agree(&mut self, doc: &YamlDoc, path: &str, aspect: &Aspect) {
+        let scores = &aspect.verdict.scores;
+        if scores.is_empty() {
+            return;
+        }
+        let g = self.guide;
+        let score = |t: &str| scores.get(t).copied().unwrap_or(0.0);
+        match &aspect.verdict.winner {
+            Winner::Technology(w) => {
+                if let Some(t) = g
+                    .technologies
+                    .iter()
+                    .find(|t| score(t.id.as_str()) > score(w.as_str()))
+                {
+                    self.errors.push(doc.error_at(
+                        Code::Guide,
+                        path,
+                        format!(
+                            "these scores contradict the verdict: the winner `{w}` scores {}, less than `{}` ({})",
+                            score(w.as_str()),
+                            t.id,
+                            score(t.id.as_str())
+                        ),
+                    ));
+                }
+            }
+            Winner::Tie | Winner::Either => {
+                let first = score(g.technologies[0].id.as_str());
+                if g.technologies.iter().any(|t| score(t.id.as_str()) != first) {
+                    self.errors.push(doc.error_at(
+                        Code::Guide,
+                        path,
+                        "these scores contradict the verdict: a tie gives every technology the same score",
+                    ));
+                }
+            }
+            Winner::Depends => {}
+        }
     }
 
     /// A map of technology id → number: known ids, finite numbers in range.
@@ -94,7 +158,8 @@ impl Checker<'_> {
         path: &str,
         map: &BTreeMap<TechId, f64>,
         techs: &[&str],
-        range: Option<(f64, f64)>,
+        (lo, hi): (f64, f64),
+        what: &str,
     ) {
         for (key, value) in map {
             let here = format!("{path}.{key}");
@@ -106,11 +171,11 @@ impl Checker<'_> {
             } else if !value.is_finite() {
                 self.errors
                     .push(doc.error_at(Code::Guide, &here, "must be a finite number"));
-            } else if let Some((lo, hi)) = range.filter(|(lo, hi)| value < lo || value > hi) {
+            } else if *value < lo || *value > hi {
                 self.errors.push(doc.error_at(
                     Code::Guide,
                     &here,
-                    format!("{value} is out of range: a score is from {lo} to {hi}"),
+                    format!("{value} is out of range: {what} is from {lo} to {hi}"),
                 ));
             }
         }

@@ -153,6 +153,7 @@ impl Checker<'_> {
                 &a.verdict.scores,
                 tech_ids,
             );
+            self.scores_agree(doc, &format!("[{i}].verdict.scores"), a);
             for (j, s) in a.sources.iter().enumerate() {
                 self.reference(
                     doc,

@@ -761,7 +761,7 @@
     function pass(m) {
       var nodes = [], count = 0, n, walker = D.createTreeWalker(main, NodeFilter.SHOW_TEXT, {
         acceptNode: function (n) {
-          return n.parentNode.closest("script,style,noscript,textarea,mark,svg,form,[data-search-results]") ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT;
+          return n.parentNode.closest("script,style,noscript,textarea,mark,svg,form[data-search-dir],[data-search-results]") ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT;
         }
       });
       while ((n = walker.nextNode())) nodes.push(n);

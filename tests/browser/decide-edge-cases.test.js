@@ -1,10 +1,11 @@
 'use strict';
 
 // Adversarial regression tests for the decision helper (js/decide.js and the
-// decide embed), found by review. Each builds tests/fixtures/brokers plus a
-// few small guides written here, serves it, and answers as a reader would.
-// The tests that fail show a defect; the comment above each says what
-// happens today and what should.
+// decide embed), from an attack on it. They build tests/fixtures/brokers
+// plus a few small guides written here, serve it, and answer as a reader
+// would. The site has several guides, so each helper's keys in the address
+// carry its guide's id (`?d.left.size=a`). The comment above each test says
+// what went wrong before the fix.
 
 const { describe, it, before, after } = require('node:test');
 const assert = require('node:assert/strict');
@@ -136,7 +137,7 @@ async function open(p) {
 }
 
 describe('decision helper under attack', { timeout: 300_000 }, () => {
-  // Today: a question id `constructor` (a valid slug) kills the widget:
+  // Was: a question id `constructor` (a valid slug) kills the widget:
   // `chosen["constructor"]` is Object, so writeForm/readForm throw ("chosen[qid].push
   // is not a function"); the summary never changes. `__proto__` likewise.
   for (const id of ['ctor', 'proto']) {
@@ -154,7 +155,7 @@ describe('decision helper under attack', { timeout: 300_000 }, () => {
     });
   }
 
-  // Today: clicking answer `__proto__` works, but the shared/reloaded address
+  // Was: clicking answer `__proto__` works, but the shared/reloaded address
   // `?d.pick=__proto__` is "no longer in this guide" (q.byId.__proto__ set the
   // prototype, so hasOwnProperty is false) and the answer is dropped.
   it('keeps an answer whose id is __proto__ across a reload', async () => {
@@ -171,37 +172,37 @@ describe('decision helper under attack', { timeout: 300_000 }, () => {
     }
   });
 
-  // Today: both questionnaires use the `d.` prefix, and each treats every
+  // Was: both questionnaires use the `d.` prefix, and each treats every
   // `d.*` key as its own: on load each drops the other's answers with a
   // false "no longer in this guide" notice and removes them from the
   // address; answering one erases the other's answers from the address.
   it('keeps two questionnaires of different guides on one page apart', async () => {
-    const { page, context, check } = await open('two/?d.size=a&d.speed=b');
+    const { page, context, check } = await open('two/?d.left.size=a&d.right.speed=b');
     try {
       for (const n of [0, 1]) {
         assert.equal(await page.locator(`${SCOPE} [data-decide-notice]`).nth(n).isVisible(), false, `widget ${n}: no notice`);
       }
       assert.match(await summary(page, 0), /^Alpha leads with 2 points/);
       assert.match(await summary(page, 1), /^Beta leads with 3 points/);
-      await page.locator(`${SCOPE} input[name="d.size"][value="b"]`).check();
+      await page.locator(`${SCOPE} input[name="d.left.size"][value="b"]`).check();
       const url = new URL(page.url());
-      assert.deepEqual(url.searchParams.getAll('d.speed'), ['b'], 'the other widget\'s answer stays in the address');
+      assert.deepEqual(url.searchParams.getAll('d.right.speed'), ['b'], 'the other widget\'s answer stays in the address');
       check();
     } finally {
       await context.close();
     }
   });
 
-  // Today: two embeds of the same guide do not follow each other: answering
+  // Was: two embeds of the same guide do not follow each other: answering
   // the second one writes only its own answers and erases the first's from
   // the address (the first still shows them; a reload loses them).
   it('keeps the answers of the same questionnaire shown twice', async () => {
     const { page, context, check } = await open('twice/');
     try {
-      await page.locator(`${SCOPE}`).nth(0).locator('input[name="d.one"][value="a"]').check();
-      await page.locator(`${SCOPE}`).nth(1).locator('input[name="d.many"][value="x"]').check();
+      await page.locator(`${SCOPE}`).nth(0).locator('input[name="d.multi.one"][value="a"]').check();
+      await page.locator(`${SCOPE}`).nth(1).locator('input[name="d.multi.many"][value="x"]').check();
       const url = new URL(page.url());
-      assert.deepEqual(url.searchParams.getAll('d.one'), ['a'], `first widget's answer lost: ${url.search}`);
+      assert.deepEqual(url.searchParams.getAll('d.multi.one'), ['a'], `first widget's answer lost: ${url.search}`);
       assert.equal(await summary(page, 0), await summary(page, 1), 'both widgets show the same result');
       check();
     } finally {
@@ -209,24 +210,24 @@ describe('decision helper under attack', { timeout: 300_000 }, () => {
     }
   });
 
-  // Today: 0.1 + 0.1 + 0.1 = 0.30000000000000004 > 0.3, so "Alpha leads with
+  // Was: 0.1 + 0.1 + 0.1 = 0.30000000000000004 > 0.3, so "Alpha leads with
   // 0.3 points; Beta 0 points", although the README says a gap of
   // close_margin or fewer points is too close to call.
   it('calls a gap equal to close_margin too close, whatever the float sums', async () => {
-    const { page, context, check } = await open('float/?d.q1=a&d.q2=a&d.q3=a');
+    const { page, context, check } = await open('float/?d.float.q1=a&d.float.q2=a&d.float.q3=a');
     try {
-      assert.match(await summary(page), /^Too close to call: Alpha 0\.3 points, Beta 0 points\./);
+      assert.match(await summary(page), /^Too close to call between Alpha \(0\.3 points\) and Beta \(0 points\)/);
       check();
     } finally {
       await context.close();
     }
   });
 
-  // Today: "No single answer would tip it", but setting either question to
+  // Was: "No single answer would tip it", but setting either question to
   // "No answer" makes the result clear (the tipping search never tries the
   // "No answer" radio, though the build's widest_gap counts it).
   it('does not say nothing would tip it when clearing an answer would', async () => {
-    const { page, context, check } = await open('clearing/?d.q1=a&d.q2=b');
+    const { page, context, check } = await open('clearing/?d.clearing.q1=a&d.clearing.q2=b');
     try {
       const s = await summary(page);
       assert.match(s, /^Too close to call/);
@@ -237,11 +238,11 @@ describe('decision helper under attack', { timeout: 300_000 }, () => {
     }
   });
 
-  // Today: in print, an unanswered multiple-choice question still shows its
+  // Was: in print, an unanswered multiple-choice question still shows its
   // legend (single-choice ones are hidden through their checked "No
   // answer"), so the printout lists a question with no answer under it.
   it('prints only the questions answered', async () => {
-    const { page, context, check } = await open('multi/?d.one=a');
+    const { page, context, check } = await open('multi/?d.multi.one=a');
     try {
       await page.emulateMedia({ media: 'print' });
       const shown = await page.$$eval(`${SCOPE} fieldset`, (fs) =>
@@ -253,7 +254,7 @@ describe('decision helper under attack', { timeout: 300_000 }, () => {
     }
   });
 
-  // Today: the questions, answers and reasons are in the search index (a
+  // Was: the questions, answers and reasons are in the search index (a
   // search for "exchanges" finds weigh/ through the routing verdict shown in
   // the form), but ?highlight= skips everything inside <form>, so the page a
   // result opens marks nothing.
@@ -268,20 +269,20 @@ describe('decision helper under attack', { timeout: 300_000 }, () => {
     }
   });
 
-  // Passes today: hostile query strings never make elements or dialogs, and
+  // Held from the start: hostile query strings never make elements or dialogs, and
   // other params and the hash are kept.
   it('survives hostile query strings', async () => {
     let dialogs = 0;
-    const { page, context, check } = await open('multi/?d.one=a&d.one=b&d.many=x&d.many=x&d.%22%5D=1&d.one%22%5D=a&d.=' +
-      '&d.many=%3C%2Fscript%3E%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E&__proto__=1&d.__proto__[x]=1&d.constructor=2&d.hasOwnProperty=a&keep=1#frag');
+    const { page, context, check } = await open('multi/?d.multi.one=a&d.multi.one=b&d.multi.many=x&d.multi.many=x&d.multi.%22%5D=1&d.multi.one%22%5D=a&d.multi.=' +
+      '&d.multi.many=%3C%2Fscript%3E%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E&__proto__=1&d.multi.__proto__[x]=1&d.multi.constructor=2&d.multi.hasOwnProperty=a&d.=1&keep=1#frag');
     try {
       page.on('dialog', async (d) => { dialogs += 1; await d.dismiss(); });
       assert.equal(await page.locator('main img').count(), 0);
       const url = new URL(page.url());
       assert.equal(url.searchParams.get('keep'), '1');
       assert.equal(url.hash, '#frag');
-      assert.deepEqual(url.searchParams.getAll('d.one'), ['b']);
-      assert.deepEqual(url.searchParams.getAll('d.many'), ['x']);
+      assert.deepEqual(url.searchParams.getAll('d.multi.one'), ['b']);
+      assert.deepEqual(url.searchParams.getAll('d.multi.many'), ['x']);
       assert.equal(dialogs, 0);
       check();
     } finally {

@@ -1,6 +1,6 @@
-//! Adversarial regression tests for the decision helper (decision.yaml,
-//! aspect scores, the `decide` embed), found by review. Each test states
-//! what should happen; the ones that fail show a defect.
+//! Regression tests for the decision helper (decision.yaml, aspect scores,
+//! the `decide` embed) from an attack on it: each test states what should
+//! happen, and failed before its fix.
 
 mod common;
 
