@@ -356,6 +356,30 @@ describe('the bundled guide\'s "Help me decide" page', { timeout: SUITE_TIMEOUT 
     }
   });
 
+  it('arrowing through one question\'s answers makes one history entry; the summary stays in view while answering', async () => {
+    const { page, context, check } = await open('/decide/');
+    try {
+      await page.locator(`${QUIZ} input[name="d.realtime"][value="core"]`).check();
+      await page.locator(`${QUIZ} input[name="d.team"][value=""]`).focus();
+      await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('ArrowDown');
+      assert.match(page.url(), /\?d\.team=both&d\.realtime=core$/);
+      const live = page.locator(`${QUIZ} [data-decide-live]`);
+      assert.equal(await live.isVisible(), true, 'the one-line summary shows');
+      const box = await live.boundingBox();
+      assert.ok(box.y + box.height <= DESKTOP.height + 1 && box.y > DESKTOP.height / 2, `at the bottom of the screen: ${JSON.stringify(box)}`);
+      assert.equal(await live.locator('[data-decide-live-text]').textContent(), await summary(page, QUIZ));
+      await page.goBack();
+      await page.waitForFunction(() => !location.search.includes('d.team'));
+      assert.equal(await page.locator(`${QUIZ} input[name="d.team"][value=""]`).isChecked(), true, 'one Back undid the team answer');
+      assert.equal(await page.locator(`${QUIZ} input[name="d.realtime"][value="core"]`).isChecked(), true);
+      check();
+    } finally {
+      await context.close();
+    }
+  });
+
   it('"weigh what matters" scores the guide\'s aspects from their verdicts', async () => {
     const { page, context, check } = await open('/decide/');
     try {
