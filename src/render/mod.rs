@@ -3,6 +3,7 @@
 //! templates, the views templates receive, and embeds (drawn by the
 //! theme's `templates/embeds/*.html`). Nothing here reads or writes files.
 
+pub mod chart;
 pub mod embeds;
 pub mod highlight;
 pub mod inline;

@@ -110,17 +110,76 @@ pub struct Source {
     pub note: String,
 }
 
+/// A dataset of `benchmarks.yaml`, drawn as a chart. Its shape says which:
+/// one `value` per series (bars), `values` per `categories` (grouped bars),
+/// or `points` against a numeric `x` (lines). Provenance is required:
+/// `date` and `not_shown` say `unknown` where a source does not say.
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Benchmark {
     pub id: BenchmarkId,
     pub title: String,
+    /// `bar`, `grouped` or `line`; when left out, the shape of the series
+    /// decides.
+    #[serde(default)]
+    pub kind: Option<ChartKind>,
+    /// The values' unit, printed as written.
     pub unit: String,
     pub better: Better,
+    /// Grouped bars: the groups, one value per series each.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub categories: Vec<String>,
+    /// Lines: the x axis.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub x: Option<Axis>,
     pub series: Vec<Series>,
     pub source: SourceId,
+    /// When the figures were measured or published: `YYYY`, `YYYY-MM`,
+    /// `YYYY-MM-DD` or `unknown`.
+    pub date: String,
+    /// `false` for figures nobody could reproduce: said on the chart.
+    #[serde(default = "yes")]
+    pub verified: bool,
     pub method: String,
-    pub caveats: String,
+    /// Where the numbers were measured, when that means anything.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub environment: Option<Environment>,
+    /// What the numbers do not show (inline Markdown).
+    #[serde(alias = "caveats")]
+    pub not_shown: String,
+    /// The main finding in one sentence (plain text), for the chart's
+    /// description; made from the numbers when left out.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub finding: String,
+}
+
+fn yes() -> bool {
+    true
+}
+
+#[derive(Debug, Clone, Copy, Deserialize, Serialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum ChartKind {
+    Bar,
+    Grouped,
+    Line,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Axis {
+    pub name: String,
+    pub unit: String,
+}
+
+/// Machine, versions and command of a measurement; `unknown` where the
+/// source does not say.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Environment {
+    pub machine: String,
+    pub versions: String,
+    pub command: String,
 }
 
 #[derive(Debug, Clone, Copy, Deserialize, Serialize, PartialEq, Eq)]
@@ -130,12 +189,38 @@ pub enum Better {
     Lower,
 }
 
+/// One technology's numbers in a dataset (a technology may have several
+/// series: two frameworks, two settings).
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Series {
     pub technology: TechId,
     pub label: String,
-    pub value: f64,
+    /// Bars: the value.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value: Option<f64>,
+    /// Grouped bars: one per category; `null` where it was not measured.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub values: Vec<Option<f64>>,
+    /// Lines: `[x, y]` pairs.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub points: Vec<(f64, f64)>,
+}
+
+impl Benchmark {
+    /// The kind written, or the one the series' shape implies.
+    pub fn chart_kind(&self) -> ChartKind {
+        self.kind.unwrap_or_else(|| {
+            let first = self.series.first();
+            if self.x.is_some() || first.is_some_and(|s| !s.points.is_empty()) {
+                ChartKind::Line
+            } else if !self.categories.is_empty() || first.is_some_and(|s| !s.values.is_empty()) {
+                ChartKind::Grouped
+            } else {
+                ChartKind::Bar
+            }
+        })
+    }
 }
 
 #[derive(Debug, Clone, Serialize)]

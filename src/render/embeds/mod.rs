@@ -26,18 +26,19 @@ use super::RenderCx;
 use super::inline;
 use super::links::{Linked, yaml_href};
 use crate::diag::{Code, Diagnostic, suggestion};
-use crate::model::guides::{Better, Guide, GuideId, Source, Technology, Winner};
+use crate::model::guides::{Guide, GuideId, Source, Technology, Winner};
 use crate::model::page::Page;
 use crate::model::site::Site;
 use crate::source::yaml::YamlDoc;
 
+mod chart;
 mod decide;
 mod views;
 
 use views::{
-    BadgeView, ChartView, CriterionRow, PageLinkView, SeriesRow, SourceItem, SourceView,
-    SourcesView, SummaryItem, TableView, TechView, TechnologiesView, TechnologyCard, UseCaseItem,
-    UseCasesView, VerdictRow, VerdictView, VerdictsView,
+    BadgeView, CriterionRow, PageLinkView, SourceItem, SourceView, SourcesView, SummaryItem,
+    TableView, TechView, TechnologiesView, TechnologyCard, UseCaseItem, UseCasesView, VerdictRow,
+    VerdictView, VerdictsView,
 };
 
 /// What an embed adds to its page besides HTML: the pages it links to, the
@@ -64,6 +65,13 @@ struct Spec {
     use_cases: Option<bool>,
     #[serde(default)]
     chart: Option<String>,
+    /// With `chart:`: `bar`, `grouped`, `line` (as the data has it) or
+    /// `table` (the numbers alone).
+    #[serde(default)]
+    kind: Option<String>,
+    /// With `chart:`: a title other than the dataset's.
+    #[serde(default)]
+    title: Option<String>,
     #[serde(default)]
     sources: Option<bool>,
     #[serde(default)]
@@ -160,6 +168,20 @@ pub fn render(
             ));
         }
     };
+    if !matches!(kind, Kind::Chart(_)) {
+        for (field, given) in [
+            ("kind", spec.kind.is_some()),
+            ("title", spec.title.is_some()),
+        ] {
+            if given {
+                return Err(doc.error_at(
+                    Code::Embed,
+                    field,
+                    format!("`{field}` goes with `chart:` only"),
+                ));
+            }
+        }
+    }
     *out.unnamed_guide |= spec.guide.is_none();
     let guide = pick_guide(doc, spec.guide.as_deref(), site)?;
     out.guides.insert(guide.id.clone());
@@ -177,7 +199,13 @@ pub fn render(
         Kind::Table => ctx.insert("embed", &w.table().map_err(place)?),
         Kind::Verdict(id) => ctx.insert("embed", &w.verdict(id).map_err(place)?),
         Kind::UseCases => ctx.insert("embed", &w.use_cases().map_err(place)?),
-        Kind::Chart(id) => ctx.insert("embed", &w.chart(id).map_err(place)?),
+        Kind::Chart(id) => {
+            let opts = chart::ChartOptions {
+                kind: spec.kind.as_deref(),
+                title: spec.title.as_deref(),
+            };
+            ctx.insert("embed", &w.chart(id, &opts).map_err(place)?)
+        }
         Kind::Sources => ctx.insert("embed", &w.sources().map_err(place)?),
         Kind::Technologies => ctx.insert("embed", &w.technologies().map_err(place)?),
         Kind::Verdicts => ctx.insert("embed", &w.verdicts().map_err(place)?),
@@ -416,45 +444,6 @@ impl Writer<'_> {
         Ok(UseCasesView { items })
     }
 
-    fn chart(&mut self, id: &str) -> Result<ChartView, String> {
-        let g = self.guide;
-        let Some(b) = g.benchmark(id) else {
-            let hint = suggestion(id, g.benchmarks.iter().map(|b| b.id.as_str()));
-            return Err(format!(
-                "guide `{}` has no benchmark dataset `{id}`{hint}",
-                g.id
-            ));
-        };
-        let better = match b.better {
-            Better::Higher => "higher is better",
-            Better::Lower => "lower is better",
-        };
-        let id = self.element_id("benchmark", b.id.as_str());
-        let series = b
-            .series
-            .iter()
-            .map(|s| SeriesRow {
-                label: s.label.clone(),
-                colour: g
-                    .technology(s.technology.as_str())
-                    .map(|t| t.colour.clone()),
-                value: format_number(s.value),
-            })
-            .collect();
-        Ok(ChartView {
-            id,
-            dataset: b.id.as_str().to_string(),
-            title: b.title.clone(),
-            unit: b.unit.clone(),
-            unit_heading: capitalize(&b.unit),
-            better,
-            series,
-            source: g.source(b.source.as_str()).map(|s| self.source_view(s)),
-            method_html: self.md(&b.method)?,
-            caveats_html: self.md(&b.caveats)?,
-        })
-    }
-
     fn sources(&mut self) -> Result<SourcesView, String> {
         let g = self.guide;
         let mut items = Vec::new();
@@ -511,14 +500,6 @@ fn tech_view(t: &Technology) -> TechView {
         id: t.id.as_str().to_string(),
         name: t.name.clone(),
         colour: t.colour.clone(),
-    }
-}
-
-fn capitalize(s: &str) -> String {
-    let mut c = s.chars();
-    match c.next() {
-        Some(f) => f.to_uppercase().chain(c).collect(),
-        None => String::new(),
     }
 }
 

@@ -124,23 +124,50 @@ pub struct ChartView {
     pub id: Option<String>,
     pub dataset: String,
     pub title: String,
+    /// The values' unit, as written.
     pub unit: String,
-    /// The unit with its first letter in upper case: the column heading.
-    pub unit_heading: String,
     /// `higher is better` or `lower is better`.
     pub better: &'static str,
-    pub series: Vec<SeriesRow>,
+    /// `bar`, `grouped`, `line`, or `table` (the embed asked for the table
+    /// alone).
+    pub kind: &'static str,
+    /// The chart: trusted SVG markup (empty for `table`).
+    pub svg: String,
+    /// The same numbers as a table.
+    pub table: ChartTable,
     pub source: Option<SourceView>,
+    /// `YYYY`, `YYYY-MM`, `YYYY-MM-DD` or `unknown`.
+    pub date: String,
+    pub verified: bool,
     pub method_html: String,
-    pub caveats_html: String,
+    pub not_shown_html: String,
+    pub environment: Option<EnvironmentView>,
+    /// Technologies of the guide with no numbers in this dataset.
+    pub not_measured: Vec<String>,
 }
 
 #[derive(Serialize)]
-pub struct SeriesRow {
+pub struct ChartTable {
+    /// Column headings after the first (the series or x column).
+    pub first: String,
+    pub columns: Vec<String>,
+    pub rows: Vec<ChartRow>,
+}
+
+#[derive(Serialize)]
+pub struct ChartRow {
     pub label: String,
-    /// The series' technology colour, when it names a known technology.
+    /// The series' technology colour, for a swatch (none for x rows).
     pub colour: Option<String>,
-    pub value: String,
+    /// Formatted numbers, or `not measured`.
+    pub cells: Vec<String>,
+}
+
+#[derive(Serialize)]
+pub struct EnvironmentView {
+    pub machine: String,
+    pub versions: String,
+    pub command: String,
 }
 
 /// `sources: true`.

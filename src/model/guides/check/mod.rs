@@ -15,6 +15,7 @@ use crate::source::yaml::YamlDoc;
 use crate::text::slug::is_slug;
 use crate::url::is_safe_url;
 
+mod benchmarks;
 mod decision;
 
 /// Checks every reference and rule of a parsed guide; problems go to `errors`.
@@ -185,45 +186,6 @@ impl Checker<'_> {
         }
     }
 
-    fn benchmarks(&mut self, doc: &YamlDoc, tech_ids: &[&str], source_ids: &[&str]) {
-        let g = self.guide;
-        self.unique(doc, g.benchmarks.iter().map(|b| b.id.as_str()));
-        for (i, b) in g.benchmarks.iter().enumerate() {
-            self.reference(
-                doc,
-                &format!("[{i}].source"),
-                b.source.as_str(),
-                source_ids,
-                "source",
-            );
-            if b.series.is_empty() {
-                self.errors.push(doc.error_at(
-                    Code::Guide,
-                    &format!("[{i}].series"),
-                    "a benchmark needs at least one series",
-                ));
-            }
-            for (j, s) in b.series.iter().enumerate() {
-                self.reference(
-                    doc,
-                    &format!("[{i}].series[{j}].technology"),
-                    s.technology.as_str(),
-                    tech_ids,
-                    "technology",
-                );
-                if !s.value.is_finite() {
-                    self.errors.push(doc.error_at(
-                        Code::Guide,
-                        &format!("[{i}].series[{j}].value"),
-                        "value must be a finite number",
-                    ));
-                }
-            }
-            self.text(doc, &format!("[{i}].method"), &b.method);
-            self.text(doc, &format!("[{i}].caveats"), &b.caveats);
-        }
-    }
-
     /// Ids are unique in their file, and slugs: they become element ids,
     /// URL fragments, keys in the browser's data and (for benchmarks) file
     /// names.
@@ -358,7 +320,7 @@ impl Checker<'_> {
     }
 }
 
-fn is_partial_date(s: &str) -> bool {
+pub(super) fn is_partial_date(s: &str) -> bool {
     let parts: Vec<&str> = s.split('-').collect();
     let digits = |p: &str, n: usize| p.len() == n && p.chars().all(|c| c.is_ascii_digit());
     match parts.as_slice() {

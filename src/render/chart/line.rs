@@ -1,0 +1,138 @@
+//! Line charts: y against a numeric x (throughput against concurrency). The
+//! y axis starts at zero; the x axis is logarithmic when its values span
+//! more than 20 times (and says so). Each point is marked, the last value
+//! of each series is labelled, and series of one technology differ by dash.
+
+use super::scale::{self, XScale, coord, number};
+use super::svg::{FONT, LINE, Svg, WIDTH, width_of};
+use super::{Chart, Data, foot, head, legend};
+use crate::text::escape::escape_attr;
+
+/// Dashes for the second and later series of the same colour.
+pub(super) fn dash(chart: &Chart, k: usize) -> &'static str {
+    let colour = chart.series[k].colour;
+    let before = chart.series[..k]
+        .iter()
+        .filter(|s| s.colour == colour)
+        .count();
+    match before {
+        0 => "",
+        1 => r#" stroke-dasharray="6 3""#,
+        2 => r#" stroke-dasharray="2 3""#,
+        _ => r#" stroke-dasharray="8 3 2 3""#,
+    }
+}
+
+pub(super) fn line(chart: &Chart, x_name: &str, x_unit: &str) -> String {
+    let points: Vec<&[(f64, f64)]> = chart
+        .series
+        .iter()
+        .map(|s| match s.data {
+            Data::Points(p) => p,
+            _ => &[][..],
+        })
+        .collect();
+    let all = points.iter().flat_map(|p| p.iter());
+    let (mut xmin, mut xmax, mut ymax) = (f64::INFINITY, f64::NEG_INFINITY, 0.0f64);
+    for (x, y) in all {
+        xmin = xmin.min(*x);
+        xmax = xmax.max(*x);
+        ymax = ymax.max(*y);
+    }
+    if !xmin.is_finite() {
+        (xmin, xmax) = (0.0, 1.0);
+    }
+    let xs = XScale::fit(xmin, xmax);
+    let (step, top) = scale::nice(ymax, 4);
+
+    let mut s = Svg::default();
+    let mut y = head(&mut s, chart, 0.0);
+    y = legend(&mut s, chart, y, true);
+    s.text(0.0, y + FONT, "start", "chart-unit", chart.unit);
+    let plot_top = y + FONT + 10.0;
+    let plot_h = 170.0;
+    let base = plot_top + plot_h;
+    let left = scale::ticks(step, top)
+        .iter()
+        .map(|t| width_of(&number(*t)))
+        .fold(0.0, f64::max)
+        + 8.0;
+    let labels_room = points
+        .iter()
+        .filter_map(|p| p.last())
+        .map(|(_, v)| width_of(&number(*v)) / 2.0)
+        .fold(8.0, f64::max);
+    let plot_w = WIDTH - left - labels_room;
+    let px = |x: f64| left + xs.at(x) * plot_w;
+    let py = |v: f64| base - v / top * plot_h;
+    for t in scale::ticks(step, top) {
+        let yy = py(t);
+        s.line(
+            left,
+            yy,
+            left + plot_w,
+            yy,
+            if t == 0.0 { "chart-axis" } else { "chart-grid" },
+        );
+        s.text(left - 4.0, yy + 4.0, "end", "chart-tick", &number(t));
+    }
+    for t in xs.ticks() {
+        let xx = px(t);
+        s.line(xx, base, xx, base + 4.0, "chart-axis");
+        s.text(xx, base + 4.0 + FONT, "middle", "chart-tick", &number(t));
+    }
+    let scale_note = if xs.is_log() {
+        ", logarithmic scale"
+    } else {
+        ""
+    };
+    let x_title = if x_unit.is_empty() || x_unit.eq_ignore_ascii_case(x_name) {
+        format!("{x_name}{scale_note}")
+    } else {
+        format!("{x_name} ({x_unit}){scale_note}")
+    };
+    let title_lines = super::svg::wrap(&x_title, WIDTH - left);
+    for (j, l) in title_lines.iter().enumerate() {
+        s.text(
+            left + plot_w / 2.0,
+            base + 6.0 + FONT + LINE * (j as f64 + 1.0),
+            "middle",
+            "chart-unit",
+            l,
+        );
+    }
+    let mut labels: Vec<(f64, f64, String)> = Vec::new();
+    for (k, (series, pts)) in chart.series.iter().zip(&points).enumerate() {
+        let colour = escape_attr(series.colour);
+        let path: Vec<String> = pts
+            .iter()
+            .map(|(x, v)| format!("{},{}", coord(px(*x)), coord(py(*v))))
+            .collect();
+        s.raw(&format!(
+            r#"<polyline points="{}" class="chart-line" fill="none" stroke="{colour}" stroke-width="2.5"{}/>"#,
+            path.join(" "),
+            dash(chart, k)
+        ));
+        for (x, v) in pts.iter() {
+            s.raw(&format!(
+                r#"<circle cx="{}" cy="{}" r="3" class="chart-point" fill="{colour}"/>"#,
+                coord(px(*x)),
+                coord(py(*v))
+            ));
+        }
+        if let Some((x, v)) = pts.last() {
+            labels.push((px(*x), py(*v) - 6.0, number(*v)));
+        }
+    }
+    // Last values, moved apart where they would overlap.
+    labels.sort_by(|a, b| a.1.total_cmp(&b.1));
+    let mut last_y = f64::NEG_INFINITY;
+    for (x, y, text) in labels {
+        let y = y.max(last_y + LINE).max(plot_top);
+        s.text(x, y, "middle", "chart-value", &text);
+        last_y = y;
+    }
+    let y = base + 6.0 + FONT + LINE * (title_lines.len() as f64) + 10.0;
+    let y = foot(&mut s, chart, y);
+    s.finish("chart-line", y, chart.title, chart.description)
+}
