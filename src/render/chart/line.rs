@@ -76,17 +76,25 @@ pub(super) fn line(chart: &Chart, x_name: &str, x_unit: &str) -> String {
         );
         s.text(left - 4.0, yy + 4.0, "end", "chart-tick", &number(t));
     }
+    // Tick labels that would run into the one before are left out (the
+    // tick stays).
+    let mut right = f64::NEG_INFINITY;
     for t in xs.ticks() {
         let xx = px(t);
         s.line(xx, base, xx, base + 4.0, "chart-axis");
-        s.text(xx, base + 4.0 + FONT, "middle", "chart-tick", &number(t));
+        let label = number(t);
+        let half = width_of(&label) / 2.0;
+        if xx - half > right + 4.0 {
+            s.text(xx, base + 4.0 + FONT, "middle", "chart-tick", &label);
+            right = xx + half;
+        }
     }
     let scale_note = if xs.is_log() {
         ", logarithmic scale"
     } else {
         ""
     };
-    let x_title = if x_unit.is_empty() || x_unit.eq_ignore_ascii_case(x_name) {
+    let x_title = if x_unit.is_empty() || x_name.to_lowercase().contains(&x_unit.to_lowercase()) {
         format!("{x_name}{scale_note}")
     } else {
         format!("{x_name} ({x_unit}){scale_note}")

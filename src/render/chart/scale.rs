@@ -36,9 +36,15 @@ pub(super) enum XScale {
 impl XScale {
     pub(super) fn fit(min: f64, max: f64) -> XScale {
         if min > 0.0 && max / min > 20.0 {
+            let decade = 10f64.powf(max.log10().floor());
+            let hi = [1.0, 2.0, 5.0, 10.0]
+                .iter()
+                .map(|m| m * decade)
+                .find(|v| *v >= max * (1.0 - 1e-9))
+                .unwrap_or(10.0 * decade);
             XScale::Log {
                 lo: 10f64.powf(min.log10().floor()),
-                hi: 10f64.powf(max.log10().ceil()),
+                hi,
             }
         } else {
             let lo = if min >= 0.0 { 0.0 } else { min };
@@ -160,7 +166,8 @@ mod tests {
         let s = XScale::fit(1.0, 400.0);
         assert!(s.is_log());
         assert_eq!(s.ticks().first(), Some(&1.0));
-        assert!((s.at(10.0) - 1.0 / 3.0).abs() < 1e-9);
+        assert_eq!(s.ticks().last(), Some(&500.0));
+        assert!((s.at(10.0) - 1.0 / 500f64.log10()).abs() < 1e-9);
         let s = XScale::fit(0.0, 40.0);
         assert!(!s.is_log());
         assert_eq!(s.ticks(), vec![0.0, 10.0, 20.0, 30.0, 40.0]);

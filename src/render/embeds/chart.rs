@@ -187,7 +187,9 @@ fn table(g: &Guide, b: &Benchmark) -> ChartTable {
                 first: x.map_or_else(
                     || "x".to_string(),
                     |x| {
-                        if x.unit.is_empty() || x.unit.eq_ignore_ascii_case(&x.name) {
+                        if x.unit.is_empty()
+                            || x.name.to_lowercase().contains(&x.unit.to_lowercase())
+                        {
                             x.name.clone()
                         } else {
                             format!("{} ({})", x.name, x.unit)
