@@ -10,6 +10,7 @@ use clap::{Parser, Subcommand};
 
 use verdict::cmd::build::{self, BuildError, BuildOptions};
 use verdict::cmd::init;
+use verdict::cmd::serve::{self, ServeEvent};
 use verdict::diag::Diagnostics;
 
 #[derive(Parser)]
@@ -46,6 +47,29 @@ enum Command {
         /// Print how long each stage took (to stderr)
         #[arg(long)]
         timings: bool,
+    },
+    /// Build the site into memory, serve it, and rebuild and reload open
+    /// pages on every change (for writing; `build` is for publishing)
+    Serve {
+        /// The site folder (holding content/, and optionally themes/ and static/)
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// The port [default: 1111, or the next free one]; 0 takes any free port
+        #[arg(long)]
+        port: Option<u16>,
+        /// The address to listen on; anything but loopback shows the site to the network
+        #[arg(long, default_value = "127.0.0.1")]
+        bind: String,
+        /// Open the site in the default browser
+        #[arg(long)]
+        open: bool,
+        /// Include pages marked `draft: true`
+        #[arg(long)]
+        drafts: bool,
+        /// Poll for changes instead of using the OS's file events (network
+        /// and container file systems)
+        #[arg(long)]
+        poll: bool,
     },
     /// Write a small example site into DIR (which must be empty or missing)
     Init { dir: PathBuf },
@@ -101,6 +125,23 @@ fn main() -> ExitCode {
                 }
             }
         }
+        Command::Serve {
+            root,
+            port,
+            bind,
+            open,
+            drafts,
+            poll,
+        } => serve_command(
+            serve::ServeOptions {
+                root,
+                port,
+                bind,
+                drafts,
+                poll,
+            },
+            open,
+        ),
         Command::Init { dir } => match init::init(&dir) {
             Ok(n) => {
                 let _ = writeln!(
@@ -116,6 +157,66 @@ fn main() -> ExitCode {
                 ExitCode::from(2)
             }
         },
+    }
+}
+
+fn serve_command(opts: serve::ServeOptions, open: bool) -> ExitCode {
+    let loopback = matches!(opts.bind.as_str(), "127.0.0.1" | "::1" | "localhost");
+    if !loopback {
+        let _ = writeln!(
+            std::io::stderr(),
+            "warning: listening on {}: anyone who can reach this machine can read the site",
+            opts.bind
+        );
+    }
+    let tell = move |event: ServeEvent| {
+        let mut out = std::io::stdout();
+        match event {
+            ServeEvent::Listening { url, asked } => {
+                if asked.is_none() && !url.contains(&format!(":{}/", serve::DEFAULT_PORT)) {
+                    let _ = writeln!(
+                        out,
+                        "port {} is busy; using the next free one",
+                        serve::DEFAULT_PORT
+                    );
+                }
+                let _ = writeln!(out, "serving {url}  (watching for changes; Ctrl+C to stop)");
+                if open {
+                    let _ = std::process::Command::new("xdg-open")
+                        .arg(&url)
+                        .stdout(std::process::Stdio::null())
+                        .stderr(std::process::Stdio::null())
+                        .spawn();
+                }
+            }
+            ServeEvent::Built { pages, elapsed } => {
+                let _ = writeln!(out, "built {pages} pages in {} ms", elapsed.as_millis());
+            }
+            ServeEvent::Changed { report, elapsed } => {
+                let _ = writeln!(
+                    out,
+                    "rebuilt in {} ms: {} rendered, {} written, {} removed",
+                    elapsed.as_millis(),
+                    report.rendered.len(),
+                    report.written.len(),
+                    report.removed.len()
+                );
+            }
+            ServeEvent::Failed(d) => {
+                report_failure(&d, "still serving the last good build");
+            }
+            ServeEvent::Warning(w) => {
+                let _ = writeln!(std::io::stderr(), "warning: {w}");
+            }
+        }
+        let _ = out.flush();
+    };
+    match serve::serve(opts, tell) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(d) => {
+            report_failure(&Diagnostics(vec![d]), "not serving");
+            ExitCode::from(2)
+        }
     }
 }
 

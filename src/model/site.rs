@@ -60,7 +60,7 @@ pub struct Site {
 }
 
 impl Site {
-    pub(crate) fn urls(&self) -> &UrlBuilder {
+    pub fn urls(&self) -> &UrlBuilder {
         &self.settings.urls
     }
 }

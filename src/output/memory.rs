@@ -24,6 +24,11 @@ impl Memory {
         self.lock().clone()
     }
 
+    /// Whether a file is there.
+    pub fn contains(&self, rel: &str) -> bool {
+        self.lock().contains_key(rel)
+    }
+
     /// A copy of one file.
     pub fn get(&self, rel: &str) -> Option<Vec<u8>> {
         self.lock().get(rel).cloned()

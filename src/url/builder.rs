@@ -13,6 +13,11 @@ impl UrlBuilder {
         UrlBuilder { base, relative }
     }
 
+    /// The base path every page is under (`/` or `/docs/`).
+    pub fn base_path(&self) -> &str {
+        &self.base.path
+    }
+
     /// The href to write in the page at `from` to reach `to` (plus an
     /// optional `#fragment`, given without the `#`).
     pub(crate) fn href(&self, from: &Route, to: &Route, fragment: Option<&str>) -> String {

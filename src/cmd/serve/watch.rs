@@ -1,0 +1,178 @@
+//! The watcher of `verdict serve`: file events from the whole site folder
+//! (directories, not single files, so atomic saves that replace a file are
+//! seen), debounced, filtered (editor files, `.git`, the output folder),
+//! then applied through the engine. A rescan request from the OS (events
+//! were lost) rebuilds everything. Pages are told to reload only after the
+//! new files are in memory.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::mpsc::channel;
+use std::time::{Duration, Instant};
+
+use notify::RecursiveMode;
+use notify_debouncer_full::{DebounceEventResult, new_debouncer, new_debouncer_opt};
+
+use super::paths::relevant;
+use super::{ServeEvent, Shared, first_build};
+use crate::diag::{Code, Diagnostic};
+use crate::engine::{ChangeReport, Project, ProjectOptions};
+
+/// How long the watcher waits for a burst of events to end.
+const DEBOUNCE: Duration = Duration::from_millis(25);
+
+pub fn run(
+    root: &Path,
+    mut project: Option<Project>,
+    opts: ProjectOptions,
+    poll: bool,
+    shared: Arc<Shared>,
+    mut tell: impl FnMut(ServeEvent),
+) -> Result<(), Diagnostic> {
+    let (tx, rx) = channel::<DebounceEventResult>();
+    let watch_error = |e: notify::Error| {
+        Diagnostic::global(Code::Io, format!("cannot watch {}: {e}", root.display()))
+    };
+    // Both kinds of debouncer are kept alive until serve stops.
+    let _keep: Box<dyn std::any::Any> = if poll {
+        let config = notify::Config::default().with_poll_interval(Duration::from_millis(250));
+        let mut d = new_debouncer_opt::<_, notify::PollWatcher, _>(
+            DEBOUNCE,
+            None,
+            tx,
+            notify_debouncer_full::RecommendedCache::new(),
+            config,
+        )
+        .map_err(watch_error)?;
+        d.watch(root, RecursiveMode::Recursive)
+            .map_err(watch_error)?;
+        Box::new(d)
+    } else {
+        let mut d = new_debouncer(DEBOUNCE, None, tx).map_err(watch_error)?;
+        d.watch(root, RecursiveMode::Recursive)
+            .map_err(watch_error)?;
+        Box::new(d)
+    };
+    let out = root.join("public");
+    while let Ok(first) = rx.recv() {
+        // Take everything already waiting: one rebuild for a burst.
+        let mut batches = vec![first];
+        while let Ok(more) = rx.try_recv() {
+            batches.push(more);
+        }
+        let mut paths = Vec::new();
+        let mut rescan = false;
+        for batch in batches {
+            match batch {
+                Ok(events) => {
+                    for e in events {
+                        rescan |= e.need_rescan();
+                        if changes_content(&e.event.kind) {
+                            paths.extend(e.event.paths.iter().cloned());
+                        }
+                    }
+                }
+                Err(errors) => {
+                    rescan = true;
+                    for e in errors {
+                        tell(ServeEvent::Warning(format!(
+                            "file watcher: {e}; rebuilding everything"
+                        )));
+                    }
+                }
+            }
+        }
+        let mut paths = relevant(&paths, root, Some(&out));
+        if rescan {
+            paths = vec![root.to_path_buf()];
+        }
+        if paths.is_empty() {
+            continue;
+        }
+        let start = Instant::now();
+        match project.as_mut() {
+            None => {
+                project = first_build(&opts, &shared, &mut tell);
+                shared.broadcast("reload", "{}");
+            }
+            Some(p) => match p.apply_change(&paths, &shared.memory) {
+                Ok(report) => {
+                    let was_failing = shared
+                        .overlay
+                        .lock()
+                        .unwrap_or_else(|e| e.into_inner())
+                        .is_some();
+                    shared.set_overlay(None);
+                    match css_swap(&paths, &report) {
+                        Some(map) if !was_failing => shared.broadcast("css", &map),
+                        _ if report.written.is_empty()
+                            && report.removed.is_empty()
+                            && !was_failing => {}
+                        _ => shared.broadcast("reload", "{}"),
+                    }
+                    if !report.rendered.is_empty()
+                        || !report.written.is_empty()
+                        || !report.removed.is_empty()
+                    {
+                        tell(ServeEvent::Changed {
+                            report,
+                            elapsed: start.elapsed(),
+                        });
+                    }
+                }
+                Err(d) => {
+                    shared.set_overlay(Some(&d));
+                    shared.broadcast("reload", "{}");
+                    tell(ServeEvent::Failed(d));
+                }
+            },
+        }
+    }
+    Ok(())
+}
+
+/// Whether an event can change a file's bytes or existence: reads
+/// (`Access`, which building itself causes) and metadata changes cannot.
+fn changes_content(kind: &notify::EventKind) -> bool {
+    use notify::EventKind;
+    use notify::event::ModifyKind;
+    match kind {
+        EventKind::Access(_) => false,
+        EventKind::Modify(ModifyKind::Metadata(_)) => false,
+        _ => true,
+    }
+}
+
+/// When every changed source is a stylesheet, the stylesheets to swap in
+/// open pages, as JSON `{old output path: new output path}` (their names
+/// carry a hash of their bytes); `None` when pages must reload.
+fn css_swap(changed: &[PathBuf], report: &ChangeReport) -> Option<String> {
+    if changed.is_empty()
+        || !changed
+            .iter()
+            .all(|p| p.extension().is_some_and(|e| e == "css"))
+    {
+        return None;
+    }
+    let stem = |path: &str| -> Option<String> {
+        let name = path.strip_suffix(".css")?;
+        let (stem, _hash) = name.rsplit_once('.')?;
+        Some(stem.to_string())
+    };
+    let written: BTreeMap<String, &String> = report
+        .written
+        .iter()
+        .filter(|w| w.ends_with(".css"))
+        .filter_map(|w| stem(w).map(|s| (s, w)))
+        .collect();
+    let mut map = serde_json::Map::new();
+    for old in report.removed.iter().filter(|r| r.ends_with(".css")) {
+        let new = stem(old).and_then(|s| written.get(&s))?;
+        map.insert(old.clone(), serde_json::Value::String((*new).clone()));
+    }
+    if map.is_empty() && report.written.iter().any(|w| w.ends_with(".css")) {
+        return None;
+    }
+    Some(serde_json::Value::Object(map).to_string())
+}
