@@ -1,6 +1,6 @@
-//! Adversarial regression tests for the build-time SVG charts (review of
-//! the `chart:` embed). Each test names the defect it pins down; they fail
-//! on the reviewed commit and should pass once it is fixed.
+//! Regression tests for the build-time SVG charts from an attack on the
+//! `chart:` embed: each test names the defect it pins down, and failed
+//! before its fix.
 
 mod common;
 
@@ -36,7 +36,12 @@ fn site_with(datasets: &[(&str, String)], techs: Option<&str>) -> (Site, common:
 fn charts(html: &str) -> Vec<String> {
     html.split("<svg class=\"chart ")
         .skip(1)
-        .map(|rest| format!("<svg class=\"chart {}", &rest[..rest.find("</svg>").unwrap() + 6]))
+        .map(|rest| {
+            format!(
+                "<svg class=\"chart {}",
+                &rest[..rest.find("</svg>").unwrap() + 6]
+            )
+        })
         .collect()
 }
 
@@ -84,7 +89,7 @@ fn texts(svg: &str) -> Vec<Text> {
         .collect()
 }
 
-fn elements<'a>(svg: &'a str, tag: &str) -> Vec<String> {
+fn elements(svg: &str, tag: &str) -> Vec<String> {
     svg.split(&format!("<{tag} "))
         .skip(1)
         .map(|r| format!(" {}", &r[..r.find("/>").unwrap()]))
@@ -123,9 +128,20 @@ fn small_values_are_not_printed_as_zero() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     let svg = &charts(&page(&site))[0];
     let ts = texts(svg);
-    let values: Vec<&str> = ts.iter().filter(|t| t.class == "chart-value").map(|t| t.text.as_str()).collect();
-    assert!(values.iter().all(|v| *v != "0"), "non-zero values labelled 0: {values:?}");
-    let mut ticks: Vec<&str> = ts.iter().filter(|t| t.class == "chart-tick").map(|t| t.text.as_str()).collect();
+    let values: Vec<&str> = ts
+        .iter()
+        .filter(|t| t.class == "chart-value")
+        .map(|t| t.text.as_str())
+        .collect();
+    assert!(
+        values.iter().all(|v| *v != "0"),
+        "non-zero values labelled 0: {values:?}"
+    );
+    let mut ticks: Vec<&str> = ts
+        .iter()
+        .filter(|t| t.class == "chart-tick")
+        .map(|t| t.text.as_str())
+        .collect();
     let n = ticks.len();
     ticks.dedup();
     assert_eq!(ticks.len(), n, "tick labels repeat: {ticks:?}");
@@ -158,10 +174,18 @@ fn line_points_below_zero_are_rejected_or_inside_the_plot() {
     let base = num(&axis, "y1").unwrap();
     for c in elements(svg, "circle") {
         let cy = num(&c, "cy").unwrap();
-        assert!(cy <= base + 0.5, "a point is drawn below the zero axis ({cy} > {base})");
+        assert!(
+            cy <= base + 0.5,
+            "a point is drawn below the zero axis ({cy} > {base})"
+        );
     }
     for t in texts(svg) {
-        assert!(t.y <= view_height(svg), "`{}` at y {} is outside the viewBox", t.text, t.y);
+        assert!(
+            t.y <= view_height(svg),
+            "`{}` at y {} is outside the viewBox",
+            t.text,
+            t.y
+        );
     }
 }
 
@@ -170,7 +194,8 @@ fn line_points_below_zero_are_rejected_or_inside_the_plot() {
 /// past the 360-unit drawing on the left or right (cut at 360 px).
 #[test]
 fn long_units_names_and_words_stay_inside_the_drawing() {
-    let unit = "requests per second at the median of three runs of thirty seconds each, measured with wrk";
+    let unit =
+        "requests per second at the median of three runs of thirty seconds each, measured with wrk";
     let (site, run) = site_with(
         &[
             (
@@ -193,7 +218,9 @@ fn long_units_names_and_words_stay_inside_the_drawing() {
                 "lunit",
                 dataset(
                     "lunit",
-                    &format!("  unit: \"{unit}\"\n  x: {{ name: \"Concurrent_connections_opened_by_the_load_generator_wrk_per_thread\", unit: \"c\" }}\n"),
+                    &format!(
+                        "  unit: \"{unit}\"\n  x: {{ name: \"Concurrent_connections_opened_by_the_load_generator_wrk_per_thread\", unit: \"c\" }}\n"
+                    ),
                     "    - { technology: postgres, label: PG, points: [[1, 10], [2, 12]] }",
                 ),
             ),
@@ -213,7 +240,10 @@ fn long_units_names_and_words_stay_inside_the_drawing() {
     for (k, svg) in charts(&page(&site)).iter().enumerate() {
         for t in texts(svg) {
             if t.x0 < -0.5 || t.x1 > 360.5 {
-                bad.push(format!("chart {k}: `{}` ({}) spans {:.0}..{:.0}", t.text, t.class, t.x0, t.x1));
+                bad.push(format!(
+                    "chart {k}: `{}` ({}) spans {:.0}..{:.0}",
+                    t.text, t.class, t.x0, t.x1
+                ));
             }
         }
     }
@@ -240,7 +270,11 @@ fn linear_x_ticks_are_round_when_x_starts_below_zero() {
     // x tick labels are the ticks under the plot: those after the y ticks,
     // i.e. with the largest y.
     let ts = texts(svg);
-    let ymax = ts.iter().filter(|t| t.class == "chart-tick").map(|t| t.y).fold(0.0, f64::max);
+    let ymax = ts
+        .iter()
+        .filter(|t| t.class == "chart-tick")
+        .map(|t| t.y)
+        .fold(0.0, f64::max);
     let xt: Vec<f64> = ts
         .iter()
         .filter(|t| t.class == "chart-tick" && t.y == ymax)
@@ -249,7 +283,10 @@ fn linear_x_ticks_are_round_when_x_starts_below_zero() {
     let step = xt[1] - xt[0];
     for v in &xt {
         let r = v / step;
-        assert!((r - r.round()).abs() < 1e-9, "tick {v} is not a multiple of its step {step}: {xt:?}");
+        assert!(
+            (r - r.round()).abs() < 1e-9,
+            "tick {v} is not a multiple of its step {step}: {xt:?}"
+        );
     }
 }
 
@@ -261,7 +298,9 @@ fn line_value_labels_stay_inside_the_plot() {
     let series: Vec<String> = ["postgres", "mysql", "sqlite", "postgres", "mysql"]
         .iter()
         .enumerate()
-        .map(|(i, t)| format!("    - {{ technology: {t}, label: S{i}, points: [[1, 500], [100, {i}]] }}"))
+        .map(|(i, t)| {
+            format!("    - {{ technology: {t}, label: S{i}, points: [[1, 500], [100, {i}]] }}")
+        })
         .collect();
     let (site, run) = site_with(
         &[(
@@ -276,14 +315,20 @@ fn line_value_labels_stay_inside_the_plot() {
     );
     assert_eq!(run.code, 0, "{}", run.stderr);
     let svg = &charts(&page(&site))[0];
-    let axis = elements(svg, "line").into_iter().find(|l| l.contains("chart-axis")).unwrap();
+    let axis = elements(svg, "line")
+        .into_iter()
+        .find(|l| l.contains("chart-axis"))
+        .unwrap();
     let base = num(&axis, "y1").unwrap();
     let below: Vec<(String, f64)> = texts(svg)
         .into_iter()
         .filter(|t| t.class == "chart-value" && t.y > base)
         .map(|t| (t.text, t.y))
         .collect();
-    assert!(below.is_empty(), "value labels below the x axis at y {base}: {below:?}");
+    assert!(
+        below.is_empty(),
+        "value labels below the x axis at y {base}: {below:?}"
+    );
 }
 
 /// The last x tick label of a line chart is centred on the plot's right
@@ -305,7 +350,13 @@ fn line_x_tick_labels_stay_inside_the_drawing() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     let svg = &charts(&page(&site))[0];
     for t in texts(svg) {
-        assert!(t.x1 <= 360.5, "`{}` ({}) ends at {:.1}, past 360", t.text, t.class, t.x1);
+        assert!(
+            t.x1 <= 360.5,
+            "`{}` ({}) ends at {:.1}, past 360",
+            t.text,
+            t.class,
+            t.x1
+        );
     }
 }
 
@@ -315,7 +366,12 @@ fn line_x_tick_labels_stay_inside_the_drawing() {
 #[test]
 fn vertical_bar_labels_do_not_overlap() {
     let series: Vec<String> = (0..6)
-        .map(|i| format!("    - {{ technology: postgres, label: PostgreSQL{i:02}, value: {} }}", 100 * (i + 1)))
+        .map(|i| {
+            format!(
+                "    - {{ technology: postgres, label: PostgreSQL{i:02}, value: {} }}",
+                100 * (i + 1)
+            )
+        })
         .collect();
     let (site, run) = site_with(
         &[("six", dataset("six", "  unit: \"u\"\n", &series.join("\n")))],
@@ -323,12 +379,20 @@ fn vertical_bar_labels_do_not_overlap() {
     );
     assert_eq!(run.code, 0, "{}", run.stderr);
     let svg = &charts(&page(&site))[0];
-    let labels: Vec<Text> = texts(svg).into_iter().filter(|t| t.class == "chart-label").collect();
+    let labels: Vec<Text> = texts(svg)
+        .into_iter()
+        .filter(|t| t.class == "chart-label")
+        .collect();
     for w in labels.windows(2) {
         assert!(
             w[0].y != w[1].y || w[0].x1 <= w[1].x0,
             "`{}` ({:.0}..{:.0}) overlaps `{}` ({:.0}..{:.0})",
-            w[0].text, w[0].x0, w[0].x1, w[1].text, w[1].x0, w[1].x1
+            w[0].text,
+            w[0].x0,
+            w[0].x1,
+            w[1].text,
+            w[1].x0,
+            w[1].x1
         );
     }
     for t in &labels {
@@ -357,15 +421,34 @@ fn grouped_bars_tell_two_series_of_one_technology_apart() {
     let style = |r: &str| {
         // Everything but position and size.
         r.split(' ')
-            .filter(|a| !a.is_empty() && !["x=", "y=", "width=", "height="].iter().any(|p| a.starts_with(p)))
+            .filter(|a| {
+                !a.is_empty()
+                    && !["x=", "y=", "width=", "height="]
+                        .iter()
+                        .any(|p| a.starts_with(p))
+            })
             .collect::<Vec<_>>()
             .join(" ")
     };
-    let swatches: Vec<String> = elements(svg, "rect").iter().filter(|r| r.contains("chart-swatch")).map(|r| style(r)).collect();
+    let swatches: Vec<String> = elements(svg, "rect")
+        .iter()
+        .filter(|r| r.contains("chart-swatch"))
+        .map(|r| style(r))
+        .collect();
     assert_eq!(swatches.len(), 2);
-    assert_ne!(swatches[0], swatches[1], "the legend draws both series alike: {swatches:?}");
-    let bars: Vec<String> = elements(svg, "rect").iter().filter(|r| r.contains("chart-bar")).map(|r| style(r)).collect();
-    assert_ne!(bars[0], bars[1], "both series' bars are drawn alike: {bars:?}");
+    assert_ne!(
+        swatches[0], swatches[1],
+        "the legend draws both series alike: {swatches:?}"
+    );
+    let bars: Vec<String> = elements(svg, "rect")
+        .iter()
+        .filter(|r| r.contains("chart-bar"))
+        .map(|r| style(r))
+        .collect();
+    assert_ne!(
+        bars[0], bars[1],
+        "both series' bars are drawn alike: {bars:?}"
+    );
 }
 
 /// A technology colour that vanishes on the dark theme's background
@@ -416,6 +499,9 @@ fn editing_a_dataset_rerenders_its_chart() {
     let got: Vec<&String> = r.rendered.iter().collect();
     assert!(got.iter().any(|p| p.as_str() == "figures.md"), "{got:?}");
     let page = String::from_utf8(l.out.get("figures/index.html").unwrap()).unwrap();
-    assert!(page.contains(">123</text>"), "the chart still shows the old value");
+    assert!(
+        page.contains(">123</text>"),
+        "the chart still shows the old value"
+    );
     l.assert_same_as_fresh_build();
 }
