@@ -417,10 +417,17 @@ def build_datasets(data):
     noise = (f" The 1-minute load average was {la['start']:.2f} at the start and {la['end']:.2f} at the end; "
              f"processes other than the server and wrk used {statistics.median(other):.0f}% of one core "
              f"in the median run (at most {max(other):.0f}%).")
-    steal = [r["steal_pct"] for ep in ("io", "cpu") for k in keys
-             for runs in data[ep][k].values() for r in runs]
-    noise += (f" CPU time taken by the hypervisor (steal) was {statistics.median(steal):.0f}% of one core "
-              f"in the median run (at most {max(steal):.0f}%).")
+    # Steal (CPU time the hypervisor gave to other guests) per endpoint: a
+    # median pooled over every run would hide the runs it disturbed.
+    parts = []
+    for ep in ("io", "cpu"):
+        steal = [r["steal_pct"] for k in keys for runs in data[ep][k].values() for r in runs]
+        if steal:
+            hit = sum(1 for x in steal if x >= 15)
+            parts.append(f"in the /{ep} runs a median of {statistics.median(steal):.0f}% of one core, "
+                         f"at most {max(steal):.0f}%, and 15% or more in {hit} of {len(steal)} runs")
+    noise += (" CPU time taken by the hypervisor for other guests (steal) was " + "; ".join(parts) +
+              ": the runs it touched most are slower and their latency less even.")
     if data["discarded"]:
         noise += (f" {len(data['discarded'])} runs disturbed by other processes (over "
                   f"{a['max_other']:.0f}% of a core) were discarded and repeated.")
@@ -449,6 +456,10 @@ def build_datasets(data):
                   "a single process per runtime, so neither Node.js `cluster` nor several uvicorn "
                   "workers (which would use the second core) is measured; no framework, "
                   "no real database, no TLS, no request parsing beyond the path.")
+    if "python-uvloop" not in keys:
+        common_not += (" uvicorn ran with its pure-Python HTTP parser (h11) and the standard asyncio "
+                       "loop; the C-based `httptools` parser and `uvloop` loop that `uvicorn[standard]` "
+                       "installs were not measured (`--uvloop` runs them).")
     date = data["date"]
     io_levels, cpu_levels = a["io_levels"], a["cpu_levels"]
 

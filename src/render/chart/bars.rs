@@ -4,12 +4,12 @@
 //! each is labelled with its value.
 
 use super::scale::{self, number};
-use super::svg::{self, FONT, LINE, Svg, WIDTH, width_of};
+use super::svg::{self, CHAR, FONT, LINE, Svg, WIDTH, value_width, width_of};
 use super::{Chart, Data, foot, head, legend};
 
 /// Room kept right of the plot for the longest value label.
 fn value_room(values: impl Iterator<Item = f64>) -> f64 {
-    values.map(|v| width_of(&number(v))).fold(0.0, f64::max) + 8.0
+    values.map(|v| value_width(&number(v))).fold(0.0, f64::max) + 8.0
 }
 
 /// The x axis of horizontal bars at `y`: ticks, their labels, the unit.
@@ -26,14 +26,8 @@ fn x_axis(s: &mut Svg, y: f64, plot: f64, step: f64, top: f64, unit: &str) -> f6
             &number(t),
         );
     }
-    s.text(
-        plot / 2.0,
-        y + 6.0 + FONT + LINE,
-        "middle",
-        "chart-unit",
-        unit,
-    );
-    y + 6.0 + FONT + LINE + 6.0
+    let n = s.centred(y + 6.0 + FONT + LINE, "chart-unit", unit);
+    y + 6.0 + FONT + LINE * n as f64 + 6.0
 }
 
 /// Vertical grid lines of horizontal bars, from `y0` to `y1`.
@@ -53,8 +47,16 @@ pub(super) fn bars(chart: &Chart) -> String {
             _ => 0.0,
         })
         .collect();
-    let long = chart.series.iter().any(|s| s.label.chars().count() > 12) || chart.series.len() > 6;
-    if long {
+    // Vertical bars only when every label fits its slot in two lines
+    // without cutting a word.
+    let slot = (WIDTH - 56.0) / chart.series.len().max(1) as f64 - 4.0;
+    let fits = chart.series.iter().all(|s| {
+        s.label
+            .split_whitespace()
+            .all(|w| w.chars().count() as f64 * CHAR <= slot)
+            && svg::wrap(s.label, slot).len() <= 2
+    });
+    if !fits || chart.series.len() > 6 {
         horizontal(chart, &values)
     } else {
         vertical(chart, &values)
@@ -92,8 +94,8 @@ fn vertical(chart: &Chart, values: &[f64]) -> String {
     let (step, top) = scale::nice(max, 4);
     let y0 = head(&mut s, chart, 0.0);
     // The unit above the axis, then the plot.
-    s.text(0.0, y0 + FONT, "start", "chart-unit", chart.unit);
-    let plot_top = y0 + FONT + 10.0;
+    let n = s.wrapped(0.0, y0 + FONT, WIDTH, "chart-unit", chart.unit);
+    let plot_top = y0 + FONT + LINE * (n as f64 - 1.0) + 10.0;
     let plot_h = 150.0;
     let base = plot_top + plot_h;
     let left = scale::ticks(step, top)
@@ -166,7 +168,7 @@ pub(super) fn grouped(chart: &Chart, categories: &[String]) -> String {
         let n = b.wrapped(0.0, y + FONT, WIDTH, "chart-label", category);
         bars.push_str(&b.into_body());
         y += n as f64 * LINE + 2.0;
-        for series in &chart.series {
+        for (k, series) in chart.series.iter().enumerate() {
             let v = match series.data {
                 Data::Values(v) => v.get(c).copied().flatten(),
                 _ => None,
@@ -176,6 +178,7 @@ pub(super) fn grouped(chart: &Chart, categories: &[String]) -> String {
                 Some(v) => {
                     let w = v / top * plot;
                     b.rect(0.0, y, w, 12.0, "chart-bar", series.colour);
+                    b.shade(super::shade(chart, k));
                     b.text(w + 4.0, y + 10.0, "start", "chart-value", &number(v));
                 }
                 None => b.text(0.0, y + 10.0, "start", "chart-note", "not measured"),

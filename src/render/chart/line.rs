@@ -4,7 +4,7 @@
 //! of each series is labelled, and series of one technology differ by dash.
 
 use super::scale::{self, XScale, coord, number};
-use super::svg::{FONT, LINE, Svg, WIDTH, width_of};
+use super::svg::{FONT, LINE, Svg, WIDTH, value_width, width_of};
 use super::{Chart, Data, foot, head, legend};
 use crate::text::escape::escape_attr;
 
@@ -48,8 +48,8 @@ pub(super) fn line(chart: &Chart, x_name: &str, x_unit: &str) -> String {
     let mut s = Svg::default();
     let mut y = head(&mut s, chart, 0.0);
     y = legend(&mut s, chart, y, true);
-    s.text(0.0, y + FONT, "start", "chart-unit", chart.unit);
-    let plot_top = y + FONT + 10.0;
+    let n = s.wrapped(0.0, y + FONT, WIDTH, "chart-unit", chart.unit);
+    let plot_top = y + FONT + LINE * (n as f64 - 1.0) + 10.0;
     let plot_h = 170.0;
     let base = plot_top + plot_h;
     let left = scale::ticks(step, top)
@@ -57,11 +57,16 @@ pub(super) fn line(chart: &Chart, x_name: &str, x_unit: &str) -> String {
         .map(|t| width_of(&number(*t)))
         .fold(0.0, f64::max)
         + 8.0;
+    let last_tick = xs
+        .ticks()
+        .last()
+        .map_or(0.0, |t| width_of(&number(*t)) / 2.0);
     let labels_room = points
         .iter()
         .filter_map(|p| p.last())
-        .map(|(_, v)| width_of(&number(*v)) / 2.0)
-        .fold(8.0, f64::max);
+        .map(|(_, v)| value_width(&number(*v)) / 2.0)
+        .fold(last_tick.max(8.0), f64::max)
+        + 2.0;
     let plot_w = WIDTH - left - labels_room;
     let px = |x: f64| left + xs.at(x) * plot_w;
     let py = |v: f64| base - v / top * plot_h;
@@ -99,10 +104,10 @@ pub(super) fn line(chart: &Chart, x_name: &str, x_unit: &str) -> String {
     } else {
         format!("{x_name} ({x_unit}){scale_note}")
     };
-    let title_lines = super::svg::wrap(&x_title, WIDTH - left);
+    let title_lines = super::svg::wrap(&x_title, WIDTH);
     for (j, l) in title_lines.iter().enumerate() {
         s.text(
-            left + plot_w / 2.0,
+            WIDTH / 2.0,
             base + 6.0 + FONT + LINE * (j as f64 + 1.0),
             "middle",
             "chart-unit",
@@ -134,11 +139,22 @@ pub(super) fn line(chart: &Chart, x_name: &str, x_unit: &str) -> String {
     }
     // Last values, moved apart where they would overlap.
     labels.sort_by(|a, b| a.1.total_cmp(&b.1));
+    let mut placed: Vec<(f64, f64, String)> = Vec::new();
     let mut last_y = f64::NEG_INFINITY;
     for (x, y, text) in labels {
         let y = y.max(last_y + LINE).max(plot_top);
-        s.text(x, y, "middle", "chart-value", &text);
         last_y = y;
+        placed.push((x, y, text));
+    }
+    // Pushed below the plot's floor: move the whole stack up.
+    let floor = base - 4.0;
+    if let Some(over) = placed.last().map(|p| p.1 - floor).filter(|o| *o > 0.0) {
+        for p in &mut placed {
+            p.1 -= over;
+        }
+    }
+    for (x, y, text) in placed {
+        s.text(x, y, "middle", "chart-value", &text);
     }
     let y = base + 6.0 + FONT + LINE * (title_lines.len() as f64) + 10.0;
     let y = foot(&mut s, chart, y);

@@ -81,12 +81,25 @@ fn foot(s: &mut svg::Svg, chart: &Chart, y: f64) -> f64 {
     y + n as f64 * svg::LINE + 4.0
 }
 
+/// For the second and later series of one colour: a lighter fill.
+fn shade(chart: &Chart, k: usize) -> Option<&'static str> {
+    let colour = chart.series[k].colour;
+    match chart.series[..k]
+        .iter()
+        .filter(|s| s.colour == colour)
+        .count()
+    {
+        0 => None,
+        1 => Some("0.55"),
+        _ => Some("0.3"),
+    }
+}
+
 /// A legend, one series a line: a swatch in its colour and its label.
 fn legend(s: &mut svg::Svg, chart: &Chart, y: f64, dashes: bool) -> f64 {
     let mut y = y;
     for (k, series) in chart.series.iter().enumerate() {
         if dashes {
-            let _ = k;
             s.raw(&format!(
                 r#"<line x1="0" y1="{}" x2="18" y2="{}" class="chart-line" stroke="{}" stroke-width="2.5"{}/>"#,
                 scale::coord(y + 8.0),
@@ -96,6 +109,7 @@ fn legend(s: &mut svg::Svg, chart: &Chart, y: f64, dashes: bool) -> f64 {
             ));
         } else {
             s.rect(0.0, y + 2.0, 12.0, 12.0, "chart-swatch", series.colour);
+            s.shade(shade(chart, k));
         }
         let n = s.wrapped(24.0, y + svg::FONT, svg::WIDTH - 24.0, "", series.label);
         y += n as f64 * svg::LINE + 3.0;

@@ -47,13 +47,14 @@ impl XScale {
                 hi,
             }
         } else {
-            let lo = if min >= 0.0 { 0.0 } else { min };
-            let (step, top) = nice(max - lo, 5);
-            XScale::Linear {
-                lo,
-                hi: lo + top,
-                step,
-            }
+            let (step, _) = nice(max - min.min(0.0), 5);
+            let lo = if min >= 0.0 {
+                0.0
+            } else {
+                (min / step).floor() * step
+            };
+            let hi = ((max - lo) / step - 1e-9).ceil().max(1.0) * step + lo;
+            XScale::Linear { lo, hi, step }
         }
     }
 
@@ -96,8 +97,16 @@ impl XScale {
 /// A number as a reader expects it: at most two decimals, no trailing
 /// zeros, thousands grouped with commas (12,000; 57.9; 0.25).
 pub(crate) fn number(v: f64) -> String {
-    let rounded = (v * 100.0).round() / 100.0;
-    let s = format!("{:.2}", rounded.abs());
+    // Two decimals, or three significant digits below 1, so that no value
+    // that is not zero prints as 0 (0.004, 0.00125).
+    let decimals = if v == 0.0 || v.abs() >= 1.0 {
+        2
+    } else {
+        ((-v.abs().log10()).ceil() as usize + 2).min(12)
+    };
+    let factor = 10f64.powi(decimals as i32);
+    let rounded = (v * factor).round() / factor;
+    let s = format!("{:.*}", decimals, rounded.abs());
     let s = s.trim_end_matches('0').trim_end_matches('.');
     let (int, frac) = s.split_once('.').map_or((s, ""), |(a, b)| (a, b));
     let mut grouped = String::new();
@@ -157,6 +166,9 @@ mod tests {
         assert_eq!(number(66.0), "66");
         assert_eq!(number(0.25), "0.25");
         assert_eq!(number(-3.0), "\u{2212}3");
+        assert_eq!(number(0.004), "0.004");
+        assert_eq!(number(0.00125), "0.00125");
+        assert_eq!(number(0.1 + 0.2), "0.3");
         assert_eq!(coord(12.0), "12");
         assert_eq!(coord(12.34), "12.3");
     }

@@ -52,6 +52,16 @@ impl Svg {
         );
     }
 
+    /// Text wrapped to the drawing's width and centred on it; returns the
+    /// number of lines written.
+    pub(super) fn centred(&mut self, y: f64, class: &str, text: &str) -> usize {
+        let lines = wrap(text, WIDTH);
+        for (k, line) in lines.iter().enumerate() {
+            self.text(WIDTH / 2.0, y + k as f64 * LINE, "middle", class, line);
+        }
+        lines.len()
+    }
+
     /// Text wrapped to `width` units, one line per `LINE`; returns the
     /// number of lines written.
     pub(super) fn wrapped(&mut self, x: f64, y: f64, width: f64, class: &str, text: &str) -> usize {
@@ -72,6 +82,17 @@ impl Svg {
             coord(h),
             escape_attr(fill)
         );
+    }
+
+    /// Gives the element just drawn a lighter fill (`fill-opacity`), to
+    /// tell apart series of one colour.
+    pub(super) fn shade(&mut self, opacity: Option<&str>) {
+        if let Some(o) = opacity
+            && self.body.ends_with("/>")
+        {
+            self.body.truncate(self.body.len() - 2);
+            let _ = write!(self.body, r#" fill-opacity="{o}"/>"#);
+        }
     }
 
     pub(super) fn line(&mut self, x1: f64, y1: f64, x2: f64, y2: f64, class: &str) {
@@ -105,7 +126,19 @@ pub(super) fn wrap(text: &str, width: f64) -> Vec<String> {
     let max = ((width / CHAR).floor() as usize).max(8);
     let mut lines: Vec<String> = Vec::new();
     let mut current = String::new();
-    for word in text.split_whitespace() {
+    let words: Vec<String> = text
+        .split_whitespace()
+        .flat_map(|w| {
+            // A word longer than a line is cut into pieces that fit.
+            let chars: Vec<char> = w.chars().collect();
+            chars
+                .chunks(max)
+                .map(|c| c.iter().collect::<String>())
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    for word in &words {
+        let word = word.as_str();
         let len = current.chars().count();
         if len > 0 && len + 1 + word.chars().count() > max {
             lines.push(std::mem::take(&mut current));
@@ -124,6 +157,11 @@ pub(super) fn wrap(text: &str, width: f64) -> Vec<String> {
 /// Estimated width of `text` in user units.
 pub(super) fn width_of(text: &str) -> f64 {
     text.chars().count() as f64 * CHAR
+}
+
+/// Estimated width of a value label (bold digits are wider).
+pub(super) fn value_width(text: &str) -> f64 {
+    text.chars().count() as f64 * (CHAR + 1.0)
 }
 
 #[cfg(test)]

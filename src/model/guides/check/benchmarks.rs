@@ -22,6 +22,13 @@ impl Checker<'_> {
                     "a benchmark needs at least one series",
                 ));
             }
+            if b.title.trim().is_empty() {
+                self.errors.push(doc.error_at(
+                    Code::Guide,
+                    &at("title"),
+                    "a chart needs a title: it names the chart for screen readers too",
+                ));
+            }
             if b.unit.trim().is_empty() {
                 self.errors.push(doc.error_at(
                     Code::Guide,
@@ -174,6 +181,12 @@ impl Checker<'_> {
                         Code::Guide,
                         &path,
                         "must be two finite numbers",
+                    ));
+                } else if *y < 0.0 {
+                    self.errors.push(doc.error_at(
+                        Code::Guide,
+                        &path,
+                        format!("y {y} is below zero: line charts draw y from zero, so values are 0 or more"),
                     ));
                 } else if *x <= last {
                     self.errors.push(doc.error_at(

@@ -84,6 +84,12 @@ impl Checker<'_> {
                     &format!("[{i}].colour"),
                     format!("`{}` is not a colour; write #rgb or #rrggbb", t.colour),
                 ));
+            } else if let Some(problem) = hardly_visible(&t.colour) {
+                self.errors.push(tech_doc.error_at(
+                    Code::Guide,
+                    &format!("[{i}].colour"),
+                    format!("`{}` can hardly be seen on a {problem} background (charts, legends and badges draw in it); choose a colour of middle lightness", t.colour),
+                ));
             }
             self.text(tech_doc, &format!("[{i}].summary"), &t.summary);
             for (j, l) in t.links.iter().enumerate() {
@@ -327,5 +333,35 @@ pub(super) fn is_partial_date(s: &str) -> bool {
         [y] => digits(y, 4),
         [y, m] => digits(y, 4) && digits(m, 2),
         [..] => is_date(s),
+    }
+}
+
+/// `light` or `dark` when a technology colour has a contrast ratio below
+/// 1.5:1 against white or against the default theme's dark background
+/// (#111316): lines and swatches drawn in it would vanish there.
+fn hardly_visible(hex: &str) -> Option<&'static str> {
+    let h = hex.trim_start_matches('#');
+    let h: String = if h.len() == 3 {
+        h.chars().flat_map(|c| [c, c]).collect()
+    } else {
+        h.to_string()
+    };
+    let channel = |i: usize| {
+        let v = f64::from(u8::from_str_radix(&h[i..i + 2], 16).ok()?) / 255.0;
+        Some(if v <= 0.040_45 {
+            v / 12.92
+        } else {
+            ((v + 0.055) / 1.055).powf(2.4)
+        })
+    };
+    let l = 0.2126 * channel(0)? + 0.7152 * channel(2)? + 0.0722 * channel(4)?;
+    let ratio = |a: f64, b: f64| (a.max(b) + 0.05) / (a.min(b) + 0.05);
+    let dark_bg = 0.006_4; // #111316
+    if ratio(l, 1.0) < 1.5 {
+        Some("light")
+    } else if ratio(l, dark_bg) < 1.5 {
+        Some("dark")
+    } else {
+        None
     }
 }
