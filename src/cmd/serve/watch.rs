@@ -137,11 +137,10 @@ pub fn run(
 fn changes_content(kind: &notify::EventKind) -> bool {
     use notify::EventKind;
     use notify::event::ModifyKind;
-    match kind {
-        EventKind::Access(_) => false,
-        EventKind::Modify(ModifyKind::Metadata(_)) => false,
-        _ => true,
-    }
+    !matches!(
+        kind,
+        EventKind::Access(_) | EventKind::Modify(ModifyKind::Metadata(_))
+    )
 }
 
 /// When every changed source is a stylesheet, the stylesheets to swap in

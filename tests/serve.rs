@@ -1,0 +1,291 @@
+//! `verdict serve` as a writer meets it: the real binary on a free port in a
+//! temporary copy of a fixture site. Pages come from memory with the reload
+//! script; an edit (plain write or atomic rename) sends a reload event on
+//! the channel and the new content is served; pages added and deleted; a
+//! broken front matter keeps the last good site and shows the overlay, and
+//! a fix clears it; a first build that fails still serves and recovers;
+//! paths that try to leave the site, other hosts and other methods are
+//! refused; `public/` is never written.
+
+mod common;
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+use std::sync::mpsc::{Receiver, channel};
+use std::time::{Duration, Instant};
+
+use common::fixture;
+
+/// Waits this long for an event: generous, since CI machines can be slow.
+const WAIT: Duration = Duration::from_secs(20);
+
+struct Serve {
+    child: Child,
+    port: u16,
+}
+
+impl Drop for Serve {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn serve(root: &Path) -> Serve {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_verdict"))
+        .args(["serve", "--port", "0", "--root"])
+        .arg(root)
+        .env("NO_COLOR", "1")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let stdout = child.stdout.take().unwrap();
+    // Killed and waited for on drop, on every path.
+    let mut server = Serve { child, port: 0 };
+    let (tx, rx) = channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+            if tx.send(line).is_err() {
+                break;
+            }
+        }
+    });
+    let start = Instant::now();
+    loop {
+        let line = rx
+            .recv_timeout(WAIT)
+            .expect("serve printed where it listens");
+        if let Some(rest) = line.strip_prefix("serving http://127.0.0.1:") {
+            let port = rest.split('/').next().unwrap().parse().unwrap();
+            // Keep draining stdout so the child never blocks on a full pipe.
+            std::thread::spawn(move || while rx.recv().is_ok() {});
+            server.port = port;
+            return server;
+        }
+        assert!(start.elapsed() < WAIT, "no `serving` line");
+    }
+}
+
+/// A raw HTTP/1.1 request; returns (status, headers and body as text).
+fn request(port: u16, method: &str, path: &str, host: &str) -> (u16, String) {
+    let mut s = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    s.set_read_timeout(Some(WAIT)).unwrap();
+    write!(
+        s,
+        "{method} {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
+    let mut out = Vec::new();
+    s.read_to_end(&mut out).unwrap();
+    let text = String::from_utf8_lossy(&out).into_owned();
+    let status = text
+        .split(' ')
+        .nth(1)
+        .and_then(|c| c.parse().ok())
+        .unwrap_or(0);
+    (status, text)
+}
+
+fn get(port: u16, path: &str) -> (u16, String) {
+    request(port, "GET", path, &format!("127.0.0.1:{port}"))
+}
+
+/// The reload channel: each event's name, as it arrives.
+fn events(port: u16) -> Receiver<String> {
+    let mut s = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    write!(
+        s,
+        "GET /__verdict/events HTTP/1.1\r\nHost: localhost:{port}\r\n\r\n"
+    )
+    .unwrap();
+    let (tx, rx) = channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(s).lines().map_while(Result::ok) {
+            if let Some(name) = line.strip_prefix("event: ")
+                && tx.send(name.to_string()).is_err()
+            {
+                break;
+            }
+            if line.starts_with(": connected") {
+                let _ = tx.send("connected".to_string());
+            }
+        }
+    });
+    assert_eq!(rx.recv_timeout(WAIT).unwrap(), "connected");
+    rx
+}
+
+/// Writes a file the way editors with atomic saves do: a temporary file,
+/// renamed over the old one.
+fn atomic_write(path: &Path, text: &str) {
+    let tmp = path.with_extension("md.tmp~");
+    std::fs::write(&tmp, text).unwrap();
+    std::fs::rename(&tmp, path).unwrap();
+}
+
+fn next_event(rx: &Receiver<String>) -> String {
+    rx.recv_timeout(WAIT).expect("a reload event")
+}
+
+#[test]
+fn edits_reach_open_pages_and_mistakes_show_in_an_overlay() {
+    let site = fixture("basic");
+    let server = serve(&site.root);
+    let port = server.port;
+    let (status, page) = get(port, "/about/");
+    assert_eq!(status, 200);
+    assert!(page.contains("About the fixture"));
+    assert!(
+        page.contains("/__verdict/events"),
+        "the reload script is added"
+    );
+    assert!(
+        !site.root.join("public").exists(),
+        "serve writes nothing to disk"
+    );
+    let rx = events(port);
+
+    // A plain write.
+    let about = site.root.join("content/about.md");
+    let text = std::fs::read_to_string(&about).unwrap();
+    std::fs::write(
+        &about,
+        text.replace("About the fixture.", "About the fixture, edited once."),
+    )
+    .unwrap();
+    assert_eq!(next_event(&rx), "reload");
+    assert!(get(port, "/about/").1.contains("edited once"));
+
+    // An atomic save.
+    atomic_write(
+        &about,
+        &text.replace("About the fixture.", "About the fixture, saved atomically."),
+    );
+    assert_eq!(next_event(&rx), "reload");
+    assert!(get(port, "/about/").1.contains("saved atomically"));
+
+    // A new page in a new folder, then deleted.
+    let new = site.root.join("content/new/deeper/fresh.md");
+    std::fs::create_dir_all(new.parent().unwrap()).unwrap();
+    std::fs::write(&new, "---\ntitle: Fresh\n---\n\nA fresh page.\n").unwrap();
+    assert_eq!(next_event(&rx), "reload");
+    let (status, page) = get(port, "/new/deeper/fresh/");
+    assert_eq!(status, 200, "{page}");
+    std::fs::remove_file(&new).unwrap();
+    assert_eq!(next_event(&rx), "reload");
+    assert_eq!(get(port, "/new/deeper/fresh/").0, 404);
+
+    // A broken front matter: the last good page stays, with the overlay.
+    std::fs::write(&about, text.replace("title: About", "title: [About")).unwrap();
+    assert_eq!(next_event(&rx), "reload");
+    let (status, page) = get(port, "/about/");
+    assert_eq!(status, 200);
+    assert!(page.contains("id=\"verdict-overlay\""), "{page}");
+    assert!(
+        page.contains("about.md:2:"),
+        "the overlay names the place: {page}"
+    );
+    assert!(
+        page.contains("About the fixture, saved atomically"),
+        "the last good build"
+    );
+    // Fixed: the overlay goes.
+    std::fs::write(&about, &text).unwrap();
+    assert_eq!(next_event(&rx), "reload");
+    let page = get(port, "/about/").1;
+    assert!(!page.contains("verdict-overlay"));
+    assert!(page.contains("About the fixture."));
+
+    // Editor backup files change nothing.
+    std::fs::write(site.root.join("content/about.md~"), "junk").unwrap();
+    assert!(
+        rx.recv_timeout(Duration::from_millis(800)).is_err(),
+        "no event for an editor backup"
+    );
+    assert!(!site.root.join("public").exists());
+}
+
+#[test]
+fn a_first_build_that_fails_still_serves_and_recovers() {
+    let site = fixture("basic");
+    let about = site.root.join("content/about.md");
+    let text = std::fs::read_to_string(&about).unwrap();
+    std::fs::write(&about, text.replace("title: About", "title: [About")).unwrap();
+    let server = serve(&site.root);
+    let port = server.port;
+    let (status, page) = get(port, "/");
+    assert_eq!(status, 404);
+    assert!(page.contains("id=\"verdict-overlay\""), "{page}");
+    assert!(page.contains("/__verdict/events"));
+    let rx = events(port);
+    std::fs::write(&about, &text).unwrap();
+    assert_eq!(next_event(&rx), "reload");
+    let (status, page) = get(port, "/about/");
+    assert_eq!(status, 200);
+    assert!(!page.contains("verdict-overlay"));
+}
+
+#[test]
+fn only_the_site_only_here_only_reads() {
+    let site = fixture("basic");
+    std::fs::write(site.root.join("secret.txt"), "top secret").unwrap();
+    let server = serve(&site.root);
+    let port = server.port;
+    for path in [
+        "/../secret.txt",
+        "/..%2fsecret.txt",
+        "/%2e%2e/secret.txt",
+        "/%2E%2E%2Fsecret.txt",
+        "/..\\secret.txt",
+        "/%5c..%5csecret.txt",
+        "//etc/passwd",
+        "/about/../../secret.txt",
+    ] {
+        let (status, body) = get(port, path);
+        assert!(status == 400 || status == 404, "{path}: {status}");
+        assert!(
+            !body.contains("top secret") && !body.contains("root:"),
+            "{path}"
+        );
+    }
+    let (status, _) = request(port, "GET", "/", "evil.example");
+    assert_eq!(status, 403, "DNS rebinding: another Host is refused");
+    let (status, head) = request(port, "POST", "/", "localhost");
+    assert_eq!(status, 405);
+    assert!(head.contains("Allow: GET, HEAD"));
+    let (status, head) = request(port, "HEAD", "/about/", "localhost");
+    assert_eq!(status, 200);
+    assert!(
+        head.to_ascii_lowercase()
+            .contains("content-type: text/html")
+    );
+    assert!(
+        !head
+            .to_ascii_lowercase()
+            .contains("access-control-allow-origin")
+    );
+    let (status, head) = get(port, "/about");
+    assert_eq!(status, 301);
+    assert!(head.contains("Location: /about/"));
+}
+
+#[test]
+fn a_port_asked_for_that_is_busy_is_an_error() {
+    let site = fixture("basic");
+    let taken = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = taken.local_addr().unwrap().port();
+    let out = Command::new(env!("CARGO_BIN_EXE_verdict"))
+        .args(["serve", "--port", &port.to_string(), "--root"])
+        .arg(&site.root)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains(&format!("cannot listen on 127.0.0.1:{port}")),
+        "{err}"
+    );
+}
