@@ -289,3 +289,23 @@ fn a_port_asked_for_that_is_busy_is_an_error() {
         "{err}"
     );
 }
+
+#[test]
+fn a_site_with_a_base_path_is_mounted_there() {
+    let site = fixture("databases");
+    let server = serve(&site.root);
+    let port = server.port;
+    let (status, head) = get(port, "/");
+    assert_eq!(status, 302);
+    assert!(head.contains("Location: /guides/databases/"), "{head}");
+    assert_eq!(get(port, "/guides/databases").0, 301);
+    let (status, page) = get(port, "/guides/databases/comparison/");
+    assert_eq!(status, 200);
+    assert!(page.contains("href=\"/guides/databases/"));
+    let (status, page) = get(port, "/guides/databases/no-such-page/");
+    assert_eq!(status, 404);
+    assert!(
+        page.contains("/__verdict/events"),
+        "the 404 page reloads too"
+    );
+}
