@@ -9,126 +9,10 @@
 
 mod common;
 
-use std::io::{BufRead, BufReader, Read, Write};
-use std::net::TcpStream;
-use std::path::Path;
-use std::process::{Child, Command, Stdio};
-use std::sync::mpsc::{Receiver, channel};
-use std::time::{Duration, Instant};
-
 use common::fixture;
-
-/// Waits this long for an event: generous, since CI machines can be slow.
-const WAIT: Duration = Duration::from_secs(20);
-
-struct Serve {
-    child: Child,
-    port: u16,
-}
-
-impl Drop for Serve {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-fn serve(root: &Path) -> Serve {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_verdict"))
-        .args(["serve", "--port", "0", "--root"])
-        .arg(root)
-        .env("NO_COLOR", "1")
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let stdout = child.stdout.take().unwrap();
-    // Killed and waited for on drop, on every path.
-    let mut server = Serve { child, port: 0 };
-    let (tx, rx) = channel();
-    std::thread::spawn(move || {
-        for line in BufReader::new(stdout).lines().map_while(Result::ok) {
-            if tx.send(line).is_err() {
-                break;
-            }
-        }
-    });
-    let start = Instant::now();
-    loop {
-        let line = rx
-            .recv_timeout(WAIT)
-            .expect("serve printed where it listens");
-        if let Some(rest) = line.strip_prefix("serving http://127.0.0.1:") {
-            let port = rest.split('/').next().unwrap().parse().unwrap();
-            // Keep draining stdout so the child never blocks on a full pipe.
-            std::thread::spawn(move || while rx.recv().is_ok() {});
-            server.port = port;
-            return server;
-        }
-        assert!(start.elapsed() < WAIT, "no `serving` line");
-    }
-}
-
-/// A raw HTTP/1.1 request; returns (status, headers and body as text).
-fn request(port: u16, method: &str, path: &str, host: &str) -> (u16, String) {
-    let mut s = TcpStream::connect(("127.0.0.1", port)).unwrap();
-    s.set_read_timeout(Some(WAIT)).unwrap();
-    write!(
-        s,
-        "{method} {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n"
-    )
-    .unwrap();
-    let mut out = Vec::new();
-    s.read_to_end(&mut out).unwrap();
-    let text = String::from_utf8_lossy(&out).into_owned();
-    let status = text
-        .split(' ')
-        .nth(1)
-        .and_then(|c| c.parse().ok())
-        .unwrap_or(0);
-    (status, text)
-}
-
-fn get(port: u16, path: &str) -> (u16, String) {
-    request(port, "GET", path, &format!("127.0.0.1:{port}"))
-}
-
-/// The reload channel: each event's name, as it arrives.
-fn events(port: u16) -> Receiver<String> {
-    let mut s = TcpStream::connect(("127.0.0.1", port)).unwrap();
-    write!(
-        s,
-        "GET /__verdict/events HTTP/1.1\r\nHost: localhost:{port}\r\n\r\n"
-    )
-    .unwrap();
-    let (tx, rx) = channel();
-    std::thread::spawn(move || {
-        for line in BufReader::new(s).lines().map_while(Result::ok) {
-            if let Some(name) = line.strip_prefix("event: ")
-                && tx.send(name.to_string()).is_err()
-            {
-                break;
-            }
-            if line.starts_with(": connected") {
-                let _ = tx.send("connected".to_string());
-            }
-        }
-    });
-    assert_eq!(rx.recv_timeout(WAIT).unwrap(), "connected");
-    rx
-}
-
-/// Writes a file the way editors with atomic saves do: a temporary file,
-/// renamed over the old one.
-fn atomic_write(path: &Path, text: &str) {
-    let tmp = path.with_extension("md.tmp~");
-    std::fs::write(&tmp, text).unwrap();
-    std::fs::rename(&tmp, path).unwrap();
-}
-
-fn next_event(rx: &Receiver<String>) -> String {
-    rx.recv_timeout(WAIT).expect("a reload event")
-}
+use common::serve::*;
+use std::process::Command;
+use std::time::Duration;
 
 #[test]
 fn edits_reach_open_pages_and_mistakes_show_in_an_overlay() {
@@ -139,7 +23,7 @@ fn edits_reach_open_pages_and_mistakes_show_in_an_overlay() {
     assert_eq!(status, 200);
     assert!(page.contains("About the fixture"));
     assert!(
-        page.contains("/__verdict/events"),
+        page.contains("/__verdict/reload.js"),
         "the reload script is added"
     );
     assert!(
@@ -219,7 +103,7 @@ fn a_first_build_that_fails_still_serves_and_recovers() {
     let (status, page) = get(port, "/");
     assert_eq!(status, 404);
     assert!(page.contains("id=\"verdict-overlay\""), "{page}");
-    assert!(page.contains("/__verdict/events"));
+    assert!(page.contains("/__verdict/reload.js"));
     let rx = events(port);
     std::fs::write(&about, &text).unwrap();
     assert_eq!(next_event(&rx), "reload");
@@ -305,7 +189,7 @@ fn a_site_with_a_base_path_is_mounted_there() {
     let (status, page) = get(port, "/guides/databases/no-such-page/");
     assert_eq!(status, 404);
     assert!(
-        page.contains("/__verdict/events"),
+        page.contains("/__verdict/reload.js"),
         "the 404 page reloads too"
     );
 }

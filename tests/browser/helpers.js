@@ -514,7 +514,46 @@ function listFiles(dir, ext) {
   return out.sort();
 }
 
+
+/**
+ * Starts `verdict serve --port 0 --root ROOT`; resolves to {origin, child}
+ * once it prints where it listens. Kill `child` when done.
+ */
+function startServe(root, waitMs = 20_000) {
+  const { spawn } = require('node:child_process');
+  return new Promise((resolve, reject) => {
+    const child = spawn(verdictBin(), ['serve', '--port', '0', '--root', root], {
+      env: { ...process.env, NO_COLOR: '1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`serve did not start: ${out}`)), waitMs);
+    child.stdout.on('data', (d) => {
+      out += d;
+      const m = out.match(/serving (http:\/\/127\.0\.0\.1:\d+)\//);
+      if (m) {
+        clearTimeout(timer);
+        resolve({ origin: m[1], child });
+      }
+    });
+    child.stderr.on('data', () => {});
+    child.on('exit', (code) => reject(new Error(`serve exited with ${code}: ${out}`)));
+  });
+}
+
+/** Saves `root/rel` as editors with atomic saves do (a temporary file renamed over it); returns the old text. */
+function atomicEdit(root, rel, fn) {
+  const file = path.join(root, rel);
+  const text = fs.readFileSync(file, 'utf8');
+  const tmpFile = `${file}.tmp~`;
+  fs.writeFileSync(tmpFile, fn(text));
+  fs.renameSync(tmpFile, file);
+  return text;
+}
+
 module.exports = {
+  startServe,
+  atomicEdit,
   REPO_ROOT,
   CHROMIUM_ARGS,
   CHROMIUM_PATH,

@@ -9,35 +9,12 @@
 
 const { describe, it, before, after } = require('node:test');
 const assert = require('node:assert/strict');
-const fs = require('node:fs');
 const path = require('node:path');
-const { spawn } = require('node:child_process');
 const h = require('./helpers');
 
 const WAIT = 20_000;
 
 /** Starts `verdict serve --port 0` on `root`; resolves to {origin, child}. */
-function startServe(root) {
-  return new Promise((resolve, reject) => {
-    const child = spawn(h.verdictBin(), ['serve', '--port', '0', '--root', root], {
-      env: { ...process.env, NO_COLOR: '1' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`serve did not start: ${out}`)), WAIT);
-    child.stdout.on('data', (d) => {
-      out += d;
-      const m = out.match(/serving (http:\/\/127\.0\.0\.1:\d+)\//);
-      if (m) {
-        clearTimeout(timer);
-        resolve({ origin: m[1], child });
-      }
-    });
-    child.stderr.on('data', () => {});
-    child.on('exit', (code) => reject(new Error(`serve exited with ${code}: ${out}`)));
-  });
-}
-
 let browser;
 let tmp;
 let site;
@@ -46,7 +23,7 @@ before(async () => {
   browser = await h.launchBrowser();
   tmp = h.tempDir('verdict-serve-');
   site = h.copySite(h.REPO_ROOT, path.join(tmp, 'site'));
-  server = await startServe(site);
+  server = await h.startServe(site);
 });
 after(async () => {
   if (server) server.child.kill();
@@ -66,14 +43,7 @@ async function open(p) {
   return { page, context, errors };
 }
 
-function edit(rel, fn) {
-  const file = path.join(site, rel);
-  const text = fs.readFileSync(file, 'utf8');
-  const tmpFile = `${file}.tmp~`;
-  fs.writeFileSync(tmpFile, fn(text));
-  fs.renameSync(tmpFile, file);
-  return text;
-}
+const edit = (rel, fn) => h.atomicEdit(site, rel, fn);
 
 describe('verdict serve with an open page', { timeout: 120_000 }, () => {
   it('reloads the page by itself after an edit, keeping the scroll position', async () => {

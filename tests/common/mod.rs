@@ -5,6 +5,7 @@
 #![allow(dead_code)]
 
 pub mod live;
+pub mod serve;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};

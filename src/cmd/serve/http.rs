@@ -13,10 +13,14 @@ use std::time::Duration;
 use tiny_http::{Header, Method, Request, Response, Server};
 
 use super::Shared;
-use super::paths::{Target, content_type, host_allowed, resolve};
+use super::paths::{Target, content_type, encode_path, host_allowed, resolve};
 
 /// The reload channel's path, the same under any base path.
 pub const EVENTS: &str = "/__verdict/events";
+/// The reload script and the overlay's stylesheet: files, not inline, so a
+/// theme's Content-Security-Policy (`default-src 'self'`) lets them run.
+const SCRIPT: &str = "/__verdict/reload.js";
+const STYLE: &str = "/__verdict/overlay.css";
 
 pub fn run(server: Server, shared: Arc<Shared>) {
     for request in server.incoming_requests() {
@@ -25,8 +29,13 @@ pub fn run(server: Server, shared: Arc<Shared>) {
     }
 }
 
+/// A header; a value tiny_http refuses (not ASCII) has its bytes
+/// percent-encoded instead (only paths reach here).
 fn header(name: &str, value: &str) -> Header {
-    Header::from_bytes(name.as_bytes(), value.as_bytes()).expect("a valid header")
+    Header::from_bytes(name.as_bytes(), value.as_bytes()).unwrap_or_else(|_| {
+        Header::from_bytes(name.as_bytes(), encode_path(value).as_bytes())
+            .expect("an encoded path is a valid header value")
+    })
 }
 
 fn respond(request: Request, status: u16, ctype: &str, body: Vec<u8>, extra: &[(&str, &str)]) {
@@ -83,8 +92,30 @@ fn handle(request: Request, shared: &Shared) {
         );
     }
     let url = request.url().to_string();
-    if url.split('?').next() == Some(EVENTS) {
-        return events(request, shared);
+    match url.split('?').next() {
+        Some(EVENTS) if request.method() == &Method::Head => {
+            return respond(request, 200, "text/event-stream", Vec::new(), &[]);
+        }
+        Some(EVENTS) => return events(request, shared),
+        Some(SCRIPT) => {
+            return respond(
+                request,
+                200,
+                "text/javascript; charset=utf-8",
+                RELOAD_JS.as_bytes().to_vec(),
+                &[],
+            );
+        }
+        Some(STYLE) => {
+            return respond(
+                request,
+                200,
+                "text/css; charset=utf-8",
+                OVERLAY_CSS.as_bytes().to_vec(),
+                &[],
+            );
+        }
+        _ => {}
     }
     let base = shared
         .base
@@ -97,13 +128,13 @@ fn handle(request: Request, shared: &Shared) {
             request,
             302,
             &format!("the site is at {base}"),
-            &[("Location", &base)],
+            &[("Location", &encode_path(&base))],
         ),
         Target::Slash(to) => text(
             request,
             301,
             &format!("moved to {to}"),
-            &[("Location", &to)],
+            &[("Location", &encode_path(&to))],
         ),
         Target::File(rel) => match shared.memory.get(&rel) {
             Some(bytes) => {
@@ -141,11 +172,10 @@ fn not_found(request: Request, shared: &Shared) {
 }
 
 /// An HTML page as served: the reload script, and the overlay while the
-/// last build or change fails, before `</body>`.
-fn page(bytes: Vec<u8>, shared: &Shared) -> Vec<u8> {
-    let mut html = String::from_utf8(bytes)
-        .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
-    let mut extra = String::from(RELOAD_SCRIPT);
+/// last build or change fails, before the last `</body>`. The page's own
+/// bytes are kept as they are, whatever their encoding.
+fn page(mut html: Vec<u8>, shared: &Shared) -> Vec<u8> {
+    let mut extra = format!("<script src=\"{SCRIPT}\"></script>");
     if let Some(o) = shared
         .overlay
         .lock()
@@ -154,22 +184,26 @@ fn page(bytes: Vec<u8>, shared: &Shared) -> Vec<u8> {
     {
         extra.insert_str(0, &overlay(o));
     }
-    match html.rfind("</body>") {
-        Some(i) => html.insert_str(i, &extra),
-        None => html.push_str(&extra),
-    }
-    html.into_bytes()
+    let at = html
+        .windows(7)
+        .rposition(|w| w.eq_ignore_ascii_case(b"</body>"))
+        .unwrap_or(html.len());
+    html.splice(at..at, extra.into_bytes());
+    html
 }
 
 fn overlay(diagnostics: &str) -> String {
     format!(
-        "<div id=\"verdict-overlay\" role=\"alert\" style=\"position:fixed;inset:auto 0 0 0;max-height:70vh;overflow:auto;z-index:2147483647;background:#fff;color:#1b1d21;border-top:4px solid #b3261e;box-shadow:0 -4px 16px rgba(0,0,0,.25);padding:12px 16px;font:14px/1.45 system-ui,sans-serif\"><style>#verdict-overlay pre{{white-space:pre-wrap;background:#f4f6f8;padding:8px;overflow:auto}}#verdict-overlay .diagnostic-caret{{color:#b3261e;font-weight:700}}</style><p style=\"margin:0 0 8px;font-weight:700\">verdict serve: the last change did not build. This page is the last good build; it reloads when the problems are fixed.</p>{diagnostics}</div>"
+        "<link rel=\"stylesheet\" href=\"{STYLE}\"><div id=\"verdict-overlay\" role=\"alert\"><p class=\"verdict-overlay-title\">verdict serve: the last change did not build. This page is the last good build; it reloads when the problems are fixed.</p>{diagnostics}</div>"
     )
 }
 
+const OVERLAY_CSS: &str = "#verdict-overlay{position:fixed;inset:auto 0 0 0;max-height:70vh;overflow:auto;z-index:2147483647;background:#fff;color:#1b1d21;border-top:4px solid #b3261e;box-shadow:0 -4px 16px rgba(0,0,0,.25);padding:12px 16px;font:14px/1.45 system-ui,sans-serif}#verdict-overlay pre{white-space:pre-wrap;background:#f4f6f8;padding:8px;overflow:auto}#verdict-overlay .diagnostic-caret{color:#b3261e;font-weight:700}#verdict-overlay .verdict-overlay-title{margin:0 0 8px;font-weight:700}\n";
+
 /// Reloads the page on `reload` (keeping the scroll position), swaps
 /// stylesheets in place on `css` (`{old file: new file}`).
-const RELOAD_SCRIPT: &str = r#"<script>(function(){var k="verdict-scroll:"+location.pathname;try{var y=sessionStorage.getItem(k);if(y!==null){sessionStorage.removeItem(k);addEventListener("load",function(){scrollTo(0,+y)});}}catch(e){}var s=new EventSource("/__verdict/events");s.addEventListener("reload",function(){try{sessionStorage.setItem(k,String(scrollY))}catch(e){}location.reload();});s.addEventListener("css",function(e){var m=JSON.parse(e.data);document.querySelectorAll('link[rel="stylesheet"]').forEach(function(l){var h=l.getAttribute("href")||"";Object.keys(m).forEach(function(o){if(h.slice(-o.length)===o)l.setAttribute("href",h.slice(0,-o.length)+m[o]);});});});})();</script>"#;
+const RELOAD_JS: &str = r#"(function(){var k="verdict-scroll:"+location.pathname;try{var y=sessionStorage.getItem(k);if(y!==null){sessionStorage.removeItem(k);addEventListener("load",function(){scrollTo(0,+y)});}}catch(e){}var s=new EventSource("/__verdict/events");s.addEventListener("reload",function(){try{sessionStorage.setItem(k,String(scrollY))}catch(e){}location.reload();});s.addEventListener("css",function(e){var m=JSON.parse(e.data);document.querySelectorAll('link[rel="stylesheet"]').forEach(function(l){var h=l.getAttribute("href")||"";Object.keys(m).forEach(function(o){if(h.slice(-o.length)===o)l.setAttribute("href",h.slice(0,-o.length)+m[o]);});});});})();
+"#;
 
 /// The reload channel: an event stream that stays open; a comment every
 /// 15 s keeps proxies and the browser from closing it.

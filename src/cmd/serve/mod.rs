@@ -115,10 +115,12 @@ pub fn serve(
     };
     // The first build; a failure still serves (the overlay) and is retried on the next change.
     let project = first_build(&project_opts, &shared, &mut tell);
-    let host = if opts.bind.contains(':') {
-        format!("[{}]", opts.bind)
-    } else {
-        opts.bind.clone()
+    // Bound to every address: this machine's own loopback is one of them.
+    let host = match opts.bind.as_str() {
+        "0.0.0.0" => "127.0.0.1".to_string(),
+        "::" => "[::1]".to_string(),
+        b if b.contains(':') => format!("[{b}]"),
+        b => b.to_string(),
     };
     let base = shared
         .base

@@ -35,6 +35,9 @@ pub fn matters(path: &Path, root: &Path, out: Option<&Path>) -> bool {
         || name.ends_with(".tmp")
         || name.ends_with(".bak")
         || name == "4913"
+        || name.ends_with(".kate-swp")
+        || name.ends_with("___jb_tmp___")
+        || name.ends_with("___jb_old___")
         || name == ".DS_Store"
         || name.starts_with(".goutputstream"))
 }
@@ -81,8 +84,10 @@ pub fn resolve(url: &str, base: &str, exists: impl Fn(&str) -> bool) -> Target {
     {
         return Target::Bad;
     }
+    // The base path as written in base_url may be percent-encoded itself.
+    let base = percent_decode(base).unwrap_or_else(|| base.to_string());
     let base = if base.ends_with('/') {
-        base.to_string()
+        base
     } else {
         format!("{base}/")
     };
@@ -132,7 +137,18 @@ fn percent_decode(s: &str) -> Option<String> {
 pub fn content_type(path: &str) -> &'static str {
     let ext = path.rsplit_once('.').map_or("", |(_, e)| e);
     match ext.to_ascii_lowercase().as_str() {
-        "html" => "text/html; charset=utf-8",
+        "html" | "htm" => "text/html; charset=utf-8",
+        "mjs" => "text/javascript; charset=utf-8",
+        "wasm" => "application/wasm",
+        "avif" => "image/avif",
+        "mp4" => "video/mp4",
+        "webm" => "video/webm",
+        "mp3" => "audio/mpeg",
+        "ttf" => "font/ttf",
+        "otf" => "font/otf",
+        "webmanifest" => "application/manifest+json",
+        "map" => "application/json",
+        "csv" => "text/csv; charset=utf-8",
         "css" => "text/css; charset=utf-8",
         "js" => "text/javascript; charset=utf-8",
         "json" => "application/json",
@@ -151,21 +167,48 @@ pub fn content_type(path: &str) -> &'static str {
     }
 }
 
+/// A path for a `Location` header: bytes outside the unreserved set and `/`
+/// percent-encoded (`/café/` → `/caf%C3%A9/`).
+pub fn encode_path(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    for b in path.bytes() {
+        if b.is_ascii_alphanumeric() || b"/-._~!$&'()*+,;=:@".contains(&b) {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
 /// Whether a Host header names this machine (or the address we were asked
-/// to bind): anything else is a DNS-rebinding attempt.
+/// to bind): anything else is a DNS-rebinding attempt. Bound to every
+/// address (`0.0.0.0`, `::`), any IP address is fine too: rebinding needs
+/// a name.
 pub fn host_allowed(host: &str, bound: &str) -> bool {
+    let port_ok = |p: &str| {
+        p.is_empty()
+            || (p.starts_with(':') && p[1..].chars().all(|c| c.is_ascii_digit()) && p.len() > 1)
+    };
     let name = if let Some(rest) = host.strip_prefix('[') {
-        rest.split(']').next().unwrap_or("")
+        let Some((inside, after)) = rest.split_once(']') else {
+            return false;
+        };
+        if !port_ok(after) {
+            return false;
+        }
+        inside
     } else {
-        host.rsplit_once(':').map_or(host, |(h, p)| {
-            if p.chars().all(|c| c.is_ascii_digit()) {
-                h
-            } else {
-                host
-            }
-        })
+        match host.rsplit_once(':') {
+            Some((h, p)) if p.chars().all(|c| c.is_ascii_digit()) && !p.is_empty() => h,
+            Some(_) => return false,
+            None => host,
+        }
     };
     let name = name.to_ascii_lowercase();
+    if matches!(bound, "0.0.0.0" | "::") && name.parse::<std::net::IpAddr>().is_ok() {
+        return true;
+    }
     name == "localhost"
         || name.ends_with(".localhost")
         || name == "127.0.0.1"
@@ -284,6 +327,8 @@ mod tests {
             assert!(host_allowed(ok, ""), "{ok}");
         }
         for bad in [
+            "[::1]evil.com",
+            "[::1]:80.evil.com",
             "evil.example",
             "evil.example:1111",
             "127.0.0.1.evil.example",

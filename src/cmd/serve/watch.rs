@@ -98,6 +98,9 @@ pub fn run(
             }
             Some(p) => match p.apply_change(&paths, &shared.memory) {
                 Ok(report) => {
+                    // site.yaml may have moved the site to another base path.
+                    *shared.base.lock().unwrap_or_else(|e| e.into_inner()) =
+                        p.site().urls().base_path().to_string();
                     let was_failing = shared
                         .overlay
                         .lock()
@@ -136,10 +139,12 @@ pub fn run(
 /// (`Access`, which building itself causes) and metadata changes cannot.
 fn changes_content(kind: &notify::EventKind) -> bool {
     use notify::EventKind;
-    use notify::event::ModifyKind;
+    use notify::event::{MetadataKind, ModifyKind};
+    // A poll watcher reports a changed file as a new write time, so only
+    // reads and access times are left out.
     !matches!(
         kind,
-        EventKind::Access(_) | EventKind::Modify(ModifyKind::Metadata(_))
+        EventKind::Access(_) | EventKind::Modify(ModifyKind::Metadata(MetadataKind::AccessTime))
     )
 }
 

@@ -1,40 +1,16 @@
 'use strict';
 
-// Adversarial checks of `verdict serve` with an open page: a site whose
-// theme sets a strict Content-Security-Policy (no inline scripts; the
-// default theme has none, so such a policy works on `verdict build` output)
-// must still reload under serve; search (its files are in memory),
-// ?highlight= and the decision helper must work as in the built site.
+// Regression tests for `verdict serve` with an open page, from an attack on
+// it: a theme with a strict Content-Security-Policy (no inline scripts) still
+// reloads under serve (the reload script is a file); search, ?highlight=
+// and the decision helper work from memory as in the built site.
 
 const { describe, it, before, after } = require('node:test');
 const assert = require('node:assert/strict');
-const fs = require('node:fs');
 const path = require('node:path');
-const { spawn } = require('node:child_process');
 const h = require('./helpers');
 
 const WAIT = 20_000;
-
-function startServe(root) {
-  return new Promise((resolve, reject) => {
-    const child = spawn(h.verdictBin(), ['serve', '--port', '0', '--root', root], {
-      env: { ...process.env, NO_COLOR: '1' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`serve did not start: ${out}`)), WAIT);
-    child.stdout.on('data', (d) => {
-      out += d;
-      const m = out.match(/serving (http:\/\/127\.0\.0\.1:\d+)\//);
-      if (m) {
-        clearTimeout(timer);
-        resolve({ origin: m[1], child });
-      }
-    });
-    child.stderr.on('data', () => {});
-    child.on('exit', (code) => reject(new Error(`serve exited with ${code}: ${out}`)));
-  });
-}
 
 let browser;
 let tmp;
@@ -44,7 +20,7 @@ before(async () => {
   browser = await h.launchBrowser();
   tmp = h.tempDir('verdict-serve-attack-');
   site = h.copySite(h.REPO_ROOT, path.join(tmp, 'site'));
-  server = await startServe(site);
+  server = await h.startServe(site);
 });
 after(async () => {
   if (server) server.child.kill();
@@ -63,14 +39,7 @@ async function open(p) {
   return { page, context, errors };
 }
 
-function edit(rel, fn) {
-  const file = path.join(site, rel);
-  const text = fs.readFileSync(file, 'utf8');
-  const tmpFile = `${file}.tmp~`;
-  fs.writeFileSync(tmpFile, fn(text));
-  fs.renameSync(tmpFile, file);
-  return text;
-}
+const edit = (rel, fn) => h.atomicEdit(site, rel, fn);
 
 describe('verdict serve, adversarial', { timeout: 120_000 }, () => {
   it('search, ?highlight= and the decision helper work from memory', async () => {
