@@ -8,10 +8,10 @@
 use serde::Serialize;
 
 use super::Writer;
-use super::format_number;
 use super::tech_view;
 use super::views::{AnswerView, DecideView, LeanView, QuestionView};
 use crate::model::guides::{Decision, Guide, WEIGH_CLOSE_MARGIN, WEIGH_LEVELS, aspect_scores};
+use crate::render::chart::scale::number;
 
 /// What the browser scores: ids, plain-text labels and points only. Reasons
 /// stay in the page's HTML, where the script finds them by question and
@@ -122,7 +122,7 @@ impl Writer<'_> {
             intro_html: self.md(&d.intro)?,
             technologies: g.technologies.iter().map(tech_view).collect(),
             questions,
-            close_margin: format_number(d.close_margin),
+            close_margin: number(d.close_margin),
             model_json: script_json(&model),
         })
     }
@@ -194,7 +194,7 @@ impl Writer<'_> {
             intro_html: String::new(),
             technologies: g.technologies.iter().map(tech_view).collect(),
             questions,
-            close_margin: format_number(WEIGH_CLOSE_MARGIN),
+            close_margin: number(WEIGH_CLOSE_MARGIN),
             model_json: script_json(&model),
         })
     }
@@ -252,9 +252,9 @@ fn lean(g: &Guide, points: &[f64]) -> Vec<LeanView> {
         .map(|(t, p)| LeanView {
             technology: tech_view(t),
             points: if *p > 0.0 {
-                format!("+{}", format_number(*p))
+                format!("+{}", number(*p))
             } else {
-                format!("\u{2212}{}", format_number(-*p))
+                format!("\u{2212}{}", number(-*p))
             },
         })
         .collect()

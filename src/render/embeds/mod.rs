@@ -502,23 +502,3 @@ fn tech_view(t: &Technology) -> TechView {
         colour: t.colour.clone(),
     }
 }
-
-/// Numbers as written in data: no trailing `.0`, no float noise.
-fn format_number(v: f64) -> String {
-    let s = format!("{v:.6}");
-    let s = s.trim_end_matches('0').trim_end_matches('.');
-    s.to_string()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn numbers_print_as_written() {
-        assert_eq!(format_number(1800.0), "1800");
-        assert_eq!(format_number(57.9), "57.9");
-        assert_eq!(format_number(66.0), "66");
-        assert_eq!(format_number(0.125), "0.125");
-    }
-}
