@@ -113,6 +113,7 @@ pub fn serve(
         base_url: None,
         drafts: opts.drafts,
     };
+    let watcher = watch::Watcher::start(&root, opts.poll, &mut tell)?;
     // The first build; a failure still serves (the overlay) and is retried on the next change.
     let project = first_build(&project_opts, &shared, &mut tell);
     // Bound to every address: this machine's own loopback is one of them.
@@ -135,7 +136,7 @@ pub fn serve(
         .map_err(|e| Diagnostic::global(Code::Io, format!("cannot serve: {e}")))?;
     let http_shared = shared.clone();
     std::thread::spawn(move || http::run(server, http_shared));
-    watch::run(&root, project, project_opts, opts.poll, shared, tell)
+    watch::run(&root, watcher, project, project_opts, shared, tell)
 }
 
 fn first_build(

@@ -1,18 +1,21 @@
-//! The watcher of `verdict serve`: file events from the whole site folder
-//! (directories, not single files, so atomic saves that replace a file are
+//! The watcher of `verdict serve`: file events from the site's folders
+//! (`content/`, `themes/`, `static/` in depth, the root itself not;
+//! directories, not single files, so atomic saves that replace a file are
 //! seen), debounced, filtered (editor files, `.git`, the output folder),
 //! then applied through the engine. A rescan request from the OS (events
 //! were lost) rebuilds everything. Pages are told to reload only after the
 //! new files are in memory.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use std::sync::mpsc::channel;
+use std::sync::mpsc::{Receiver, channel};
 use std::time::{Duration, Instant};
 
 use notify::RecursiveMode;
-use notify_debouncer_full::{DebounceEventResult, new_debouncer, new_debouncer_opt};
+use notify_debouncer_full::{
+    DebounceEventResult, Debouncer, RecommendedCache, new_debouncer, new_debouncer_opt,
+};
 
 use super::paths::relevant;
 use super::{ServeEvent, Shared, first_build};
@@ -22,38 +25,64 @@ use crate::engine::{ChangeReport, Project, ProjectOptions};
 /// How long the watcher waits for a burst of events to end.
 const DEBOUNCE: Duration = Duration::from_millis(25);
 
+/// The watches, started before the first build so that nothing saved
+/// after serve starts is missed.
+pub struct Watcher {
+    watching: Watching,
+    rx: Receiver<DebounceEventResult>,
+    deep: BTreeSet<&'static str>,
+}
+
+impl Watcher {
+    pub fn start(
+        root: &Path,
+        poll: bool,
+        tell: &mut impl FnMut(ServeEvent),
+    ) -> Result<Watcher, Diagnostic> {
+        let (tx, rx) = channel::<DebounceEventResult>();
+        let watch_error = |e: notify::Error| {
+            Diagnostic::global(Code::Io, format!("cannot watch {}: {e}", root.display()))
+        };
+        let mut watching = if poll {
+            let config = notify::Config::default().with_poll_interval(Duration::from_millis(250));
+            Watching::Poll(
+                new_debouncer_opt::<_, notify::PollWatcher, _>(
+                    DEBOUNCE,
+                    None,
+                    tx,
+                    RecommendedCache::new(),
+                    config,
+                )
+                .map_err(watch_error)?,
+            )
+        } else {
+            Watching::Os(new_debouncer(DEBOUNCE, None, tx).map_err(watch_error)?)
+        };
+        // The root alone (site.yaml beside content/, folders coming and going),
+        // and the site's own folders in depth: never target/, node_modules/ or
+        // the output, which can hold many folders and change all the time.
+        watching
+            .watch(root, RecursiveMode::NonRecursive)
+            .map_err(watch_error)?;
+        let mut deep = BTreeSet::new();
+        let _ = watching.follow(root, &mut deep, tell);
+        Ok(Watcher { watching, rx, deep })
+    }
+}
+
 pub fn run(
     root: &Path,
+    watcher: Watcher,
     mut project: Option<Project>,
     opts: ProjectOptions,
-    poll: bool,
     shared: Arc<Shared>,
     mut tell: impl FnMut(ServeEvent),
 ) -> Result<(), Diagnostic> {
-    let (tx, rx) = channel::<DebounceEventResult>();
-    let watch_error = |e: notify::Error| {
-        Diagnostic::global(Code::Io, format!("cannot watch {}: {e}", root.display()))
-    };
-    // Both kinds of debouncer are kept alive until serve stops.
-    let _keep: Box<dyn std::any::Any> = if poll {
-        let config = notify::Config::default().with_poll_interval(Duration::from_millis(250));
-        let mut d = new_debouncer_opt::<_, notify::PollWatcher, _>(
-            DEBOUNCE,
-            None,
-            tx,
-            notify_debouncer_full::RecommendedCache::new(),
-            config,
-        )
-        .map_err(watch_error)?;
-        d.watch(root, RecursiveMode::Recursive)
-            .map_err(watch_error)?;
-        Box::new(d)
-    } else {
-        let mut d = new_debouncer(DEBOUNCE, None, tx).map_err(watch_error)?;
-        d.watch(root, RecursiveMode::Recursive)
-            .map_err(watch_error)?;
-        Box::new(d)
-    };
+    let Watcher {
+        mut watching,
+        rx,
+        mut deep,
+    } = watcher;
     let out = root.join("public");
     while let Ok(first) = rx.recv() {
         // Take everything already waiting: one rebuild for a burst.
@@ -83,6 +112,7 @@ pub fn run(
                 }
             }
         }
+        paths.extend(watching.follow(root, &mut deep, &mut tell));
         let mut paths = relevant(&paths, root, Some(&out));
         if rescan {
             paths = vec![root.to_path_buf()];
@@ -133,6 +163,55 @@ pub fn run(
         }
     }
     Ok(())
+}
+
+/// The site's folders watched in depth.
+const FOLDERS: [&str; 3] = ["content", "themes", "static"];
+
+enum Watching {
+    Os(Debouncer<notify::RecommendedWatcher, RecommendedCache>),
+    Poll(Debouncer<notify::PollWatcher, RecommendedCache>),
+}
+
+impl Watching {
+    fn watch(&mut self, path: &Path, mode: RecursiveMode) -> notify::Result<()> {
+        match self {
+            Watching::Os(d) => d.watch(path, mode),
+            Watching::Poll(d) => d.watch(path, mode),
+        }
+    }
+
+    /// Watches in depth each of the site's folders that exists and is not
+    /// watched yet (one made after serve started, or deleted and made
+    /// again); forgets those that are gone. Returns the folders newly
+    /// watched: what was written in them before the watch began is read as
+    /// a change of the whole folder.
+    fn follow(
+        &mut self,
+        root: &Path,
+        deep: &mut BTreeSet<&'static str>,
+        tell: &mut impl FnMut(ServeEvent),
+    ) -> Vec<PathBuf> {
+        let mut new = Vec::new();
+        for name in FOLDERS {
+            let dir = root.join(name);
+            if !dir.is_dir() {
+                deep.remove(name);
+            } else if !deep.contains(name) {
+                match self.watch(&dir, RecursiveMode::Recursive) {
+                    Ok(()) => {
+                        deep.insert(name);
+                        new.push(dir);
+                    }
+                    Err(e) => tell(ServeEvent::Warning(format!(
+                        "cannot watch {}: {e}",
+                        dir.display()
+                    ))),
+                }
+            }
+        }
+        new
+    }
 }
 
 /// Whether an event can change a file's bytes or existence: reads
