@@ -5,7 +5,7 @@
 
 use super::scale::{self, number};
 use super::svg::{self, CHAR, FONT, LINE, Svg, WIDTH, value_width, width_of};
-use super::{Chart, Data, foot, head, legend};
+use super::{Chart, Data, foot, head, legend, y_frame, y_grid};
 
 /// Room kept right of the plot for the longest value label.
 fn value_room(values: impl Iterator<Item = f64>) -> f64 {
@@ -93,28 +93,10 @@ fn vertical(chart: &Chart, values: &[f64]) -> String {
     let max = values.iter().copied().fold(0.0, f64::max);
     let (step, top) = scale::nice(max, 4);
     let y0 = head(&mut s, chart, 0.0);
-    // The unit above the axis, then the plot.
-    let n = s.wrapped(0.0, y0 + FONT, WIDTH, "chart-unit", chart.unit);
-    let plot_top = y0 + FONT + LINE * (n as f64 - 1.0) + 10.0;
     let plot_h = 150.0;
-    let base = plot_top + plot_h;
-    let left = scale::ticks(step, top)
-        .iter()
-        .map(|t| width_of(&number(*t)))
-        .fold(0.0, f64::max)
-        + 8.0;
+    let (left, base) = y_frame(&mut s, chart.unit, y0, plot_h, step, top);
     let plot_w = WIDTH - left;
-    for t in scale::ticks(step, top) {
-        let y = base - t / top * plot_h;
-        s.line(
-            left,
-            y,
-            WIDTH,
-            y,
-            if t == 0.0 { "chart-axis" } else { "chart-grid" },
-        );
-        s.text(left - 4.0, y + 4.0, "end", "chart-tick", &number(t));
-    }
+    y_grid(&mut s, left, WIDTH, base, plot_h, step, top);
     let n = chart.series.len().max(1) as f64;
     let slot = plot_w / n;
     let bar_w = (slot * 0.6).min(60.0);

@@ -5,7 +5,7 @@
 
 use super::scale::{self, XScale, coord, number};
 use super::svg::{FONT, LINE, Svg, WIDTH, value_width, width_of};
-use super::{Chart, Data, foot, head, legend};
+use super::{Chart, Data, foot, head, legend, y_frame, y_grid};
 use crate::text::escape::escape_attr;
 
 /// Dashes for the second and later series of the same colour.
@@ -48,15 +48,9 @@ pub(super) fn line(chart: &Chart, x_name: &str, x_unit: &str) -> String {
     let mut s = Svg::default();
     let mut y = head(&mut s, chart, 0.0);
     y = legend(&mut s, chart, y, true);
-    let n = s.wrapped(0.0, y + FONT, WIDTH, "chart-unit", chart.unit);
-    let plot_top = y + FONT + LINE * (n as f64 - 1.0) + 10.0;
     let plot_h = 170.0;
-    let base = plot_top + plot_h;
-    let left = scale::ticks(step, top)
-        .iter()
-        .map(|t| width_of(&number(*t)))
-        .fold(0.0, f64::max)
-        + 8.0;
+    let (left, base) = y_frame(&mut s, chart.unit, y, plot_h, step, top);
+    let plot_top = base - plot_h;
     let last_tick = xs
         .ticks()
         .last()
@@ -70,17 +64,7 @@ pub(super) fn line(chart: &Chart, x_name: &str, x_unit: &str) -> String {
     let plot_w = WIDTH - left - labels_room;
     let px = |x: f64| left + xs.at(x) * plot_w;
     let py = |v: f64| base - v / top * plot_h;
-    for t in scale::ticks(step, top) {
-        let yy = py(t);
-        s.line(
-            left,
-            yy,
-            left + plot_w,
-            yy,
-            if t == 0.0 { "chart-axis" } else { "chart-grid" },
-        );
-        s.text(left - 4.0, yy + 4.0, "end", "chart-tick", &number(t));
-    }
+    y_grid(&mut s, left, left + plot_w, base, plot_h, step, top);
     // Tick labels that would run into the one before are left out (the
     // tick stays).
     let mut right = f64::NEG_INFINITY;

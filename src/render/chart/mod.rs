@@ -81,6 +81,36 @@ fn foot(s: &mut svg::Svg, chart: &Chart, y: f64) -> f64 {
     y + n as f64 * svg::LINE + 4.0
 }
 
+/// The frame of a y axis from zero at `y`: the unit above it, wrapped; room
+/// on the left for the tick labels. Returns (the plot's left edge, its
+/// baseline).
+fn y_frame(s: &mut svg::Svg, unit: &str, y: f64, height: f64, step: f64, top: f64) -> (f64, f64) {
+    let n = s.wrapped(0.0, y + svg::FONT, svg::WIDTH, "chart-unit", unit);
+    let plot_top = y + svg::FONT + svg::LINE * (n as f64 - 1.0) + 10.0;
+    let left = scale::ticks(step, top)
+        .iter()
+        .map(|t| svg::width_of(&scale::number(*t)))
+        .fold(0.0, f64::max)
+        + 8.0;
+    (left, plot_top + height)
+}
+
+/// The y axis's ticks: a grid line from `left` to `right` at each (the
+/// axis itself at zero) and its label left of the plot.
+fn y_grid(s: &mut svg::Svg, left: f64, right: f64, base: f64, height: f64, step: f64, top: f64) {
+    for t in scale::ticks(step, top) {
+        let y = base - t / top * height;
+        s.line(
+            left,
+            y,
+            right,
+            y,
+            if t == 0.0 { "chart-axis" } else { "chart-grid" },
+        );
+        s.text(left - 4.0, y + 4.0, "end", "chart-tick", &scale::number(t));
+    }
+}
+
 /// For the second and later series of one colour: a lighter fill.
 fn shade(chart: &Chart, k: usize) -> Option<&'static str> {
     let colour = chart.series[k].colour;
