@@ -163,12 +163,10 @@ impl Checker<'_> {
     ) {
         for (key, value) in map {
             let here = format!("{path}.{key}");
-            if !techs.contains(&key.as_str()) {
-                let d = doc
-                    .error_at_key(Code::Guide, &here, format!("unknown technology `{key}`"))
-                    .suggest(key.as_str(), techs.iter().copied());
-                self.errors.push(d);
-            } else if !value.is_finite() {
+            if !self.known_key(doc, &here, key.as_str(), techs) {
+                continue;
+            }
+            if !value.is_finite() {
                 self.errors
                     .push(doc.error_at(Code::Guide, &here, "must be a finite number"));
             } else if *value < lo || *value > hi {

@@ -254,15 +254,23 @@ impl Checker<'_> {
         }
         for (key, text) in map {
             let here = format!("{path}.{key}");
-            if !techs.contains(&key.as_str()) {
-                let d = doc
-                    .error_at_key(Code::Guide, &here, format!("unknown technology `{key}`"))
-                    .suggest(key.as_str(), techs.iter().copied());
-                self.errors.push(d);
-            } else {
+            if self.known_key(doc, &here, key.as_str(), techs) {
                 self.text(doc, &here, text);
             }
         }
+    }
+
+    /// A map key that must be a technology id: an error at the key (with
+    /// "did you mean") when it is not. Returns whether it is one.
+    fn known_key(&mut self, doc: &YamlDoc, here: &str, key: &str, techs: &[&str]) -> bool {
+        if techs.contains(&key) {
+            return true;
+        }
+        let d = doc
+            .error_at_key(Code::Guide, here, format!("unknown technology `{key}`"))
+            .suggest(key, techs.iter().copied());
+        self.errors.push(d);
+        false
     }
 
     fn winner(&mut self, doc: &YamlDoc, path: &str, value: &str, techs: &[&str], words: &[&str]) {
