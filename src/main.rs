@@ -70,6 +70,9 @@ enum Command {
         /// and container file systems)
         #[arg(long)]
         poll: bool,
+        /// Print how long each stage of every rebuild took (to stderr)
+        #[arg(long)]
+        timings: bool,
     },
     /// Write a small example site into DIR (which must be empty or missing)
     Init { dir: PathBuf },
@@ -105,13 +108,7 @@ fn main() -> ExitCode {
                         build::shown(&out)
                     );
                     if timings {
-                        for (stage, took) in &report.stages {
-                            let _ = writeln!(
-                                std::io::stderr(),
-                                "{stage:>14}: {:>7.1} ms",
-                                took.as_secs_f64() * 1000.0
-                            );
-                        }
+                        print_stages(&report.stages);
                     }
                     ExitCode::SUCCESS
                 }
@@ -132,6 +129,7 @@ fn main() -> ExitCode {
             open,
             drafts,
             poll,
+            timings,
         } => serve_command(
             serve::ServeOptions {
                 root,
@@ -141,6 +139,7 @@ fn main() -> ExitCode {
                 poll,
             },
             open,
+            timings,
         ),
         Command::Init { dir } => match init::init(&dir) {
             Ok(n) => {
@@ -160,7 +159,7 @@ fn main() -> ExitCode {
     }
 }
 
-fn serve_command(opts: serve::ServeOptions, open: bool) -> ExitCode {
+fn serve_command(opts: serve::ServeOptions, open: bool, timings: bool) -> ExitCode {
     let loopback = matches!(opts.bind.as_str(), "127.0.0.1" | "::1" | "localhost");
     if !loopback {
         let _ = writeln!(
@@ -192,7 +191,11 @@ fn serve_command(opts: serve::ServeOptions, open: bool) -> ExitCode {
             ServeEvent::Built { pages, elapsed } => {
                 let _ = writeln!(out, "built {pages} pages in {} ms", elapsed.as_millis());
             }
-            ServeEvent::Changed { report, elapsed } => {
+            ServeEvent::Changed {
+                report,
+                elapsed,
+                stages,
+            } => {
                 let _ = writeln!(
                     out,
                     "rebuilt in {} ms: {} rendered, {} written, {} removed",
@@ -201,6 +204,9 @@ fn serve_command(opts: serve::ServeOptions, open: bool) -> ExitCode {
                     report.written.len(),
                     report.removed.len()
                 );
+                if timings {
+                    print_stages(&stages);
+                }
             }
             ServeEvent::Failed(d) => {
                 report_failure(&d, "still serving the last good build");
@@ -217,6 +223,17 @@ fn serve_command(opts: serve::ServeOptions, open: bool) -> ExitCode {
             report_failure(&Diagnostics(vec![d]), "not serving");
             ExitCode::from(2)
         }
+    }
+}
+
+/// Each stage's time, one per line, on stderr.
+fn print_stages(stages: &[(&'static str, std::time::Duration)]) {
+    for (stage, took) in stages {
+        let _ = writeln!(
+            std::io::stderr(),
+            "{stage:>14}: {:>7.1} ms",
+            took.as_secs_f64() * 1000.0
+        );
     }
 }
 

@@ -13,7 +13,7 @@ use rayon::prelude::*;
 use super::deps::DepIndex;
 use super::diff::{diff, page_changed};
 use super::load::{self, State};
-use crate::derive::search::{self, SearchPage};
+use crate::derive::search::{self, SearchPage, TermCache};
 use crate::derive::{Body, OutputFile};
 use crate::diag::{Code, Diagnostic, Diagnostics};
 use crate::model::page::PageId;
@@ -75,6 +75,9 @@ pub struct Project {
     sections: BTreeMap<String, Vec<SectionText>>,
     /// The search index files, as last made from `sections`.
     search: Vec<OutputFile>,
+    /// The terms of each page's sections, as last analysed for the index
+    /// (forgotten when the page is rendered again).
+    terms: TermCache,
     stages: Vec<(&'static str, Duration)>,
 }
 
@@ -97,6 +100,7 @@ impl Project {
             stale: false,
             sections: BTreeMap::new(),
             search: Vec::new(),
+            terms: TermCache::default(),
             stages,
         })
     }
@@ -115,11 +119,17 @@ impl Project {
         &self.highlighter
     }
 
+    /// How long each stage of the last successful change took.
+    pub fn change_stages(&self) -> &[(&'static str, Duration)] {
+        &self.stages
+    }
+
     /// Renders every page and writes every output file into `sink` (a fresh
     /// one: what earlier builds wrote elsewhere is forgotten).
     pub fn build(&mut self, sink: &dyn Sink) -> Result<BuildReport, Diagnostics> {
         let start = Instant::now();
         self.written.clear();
+        self.terms = TermCache::default();
         let (rendered, mut files) = self.render_and_stream(sink)?;
         let deps = self.record(rendered);
         files.extend(self.write_files(sink, &Copies::All)?);
@@ -151,17 +161,21 @@ impl Project {
         if touched.is_empty() {
             return Ok(ChangeReport::default());
         }
+        let mut clock = Clock::start();
         self.reread(&touched.content, touched.all_content);
+        clock.lap("read");
         let mut stages = Vec::new();
         let new = load::load(&self.opts, &self.content, &mut stages).inspect_err(|_| {
             self.stale = true;
         })?;
+        clock.extend(stages);
         let old = std::mem::replace(&mut self.state, new);
         self.highlighter = load::highlighter_for(
             &self.state.site,
             Some(std::mem::take(&mut self.highlighter)),
         );
         let (todo, specials) = self.plan(&old);
+        clock.lap("plan");
         let before: BTreeSet<String> = self.written.keys().cloned().collect();
         let rendered = match self.render(&todo, &specials) {
             Ok(r) => r,
@@ -173,6 +187,7 @@ impl Project {
                 return Err(d);
             }
         };
+        clock.lap("render");
         let mut written = self.write_pages(&rendered, sink)?;
         let keys: Vec<String> = rendered.iter().map(|(k, _)| k.clone()).collect();
         self.record(rendered);
@@ -182,7 +197,9 @@ impl Project {
             Copies::Under(touched.copied)
         };
         written.extend(self.write_files(sink, &copies)?);
+        clock.lap("write");
         written.extend(self.write_search(sink)?);
+        clock.lap("search index");
         written.sort();
         self.stale = false;
         let produced = self.produced();
@@ -193,6 +210,7 @@ impl Project {
         }
         let mut rendered = keys;
         rendered.sort();
+        self.stages = clock.stages;
         Ok(ChangeReport {
             rendered,
             written,
@@ -282,7 +300,7 @@ impl Project {
     /// writes the files whose bytes changed. No files without search.
     fn write_search(&mut self, sink: &dyn Sink) -> Result<Vec<String>, Diagnostics> {
         self.search = if self.state.site.settings.config.search {
-            search_index(&self.state.site, &self.sections)
+            search_index(&self.state.site, &self.sections, &mut self.terms)
         } else {
             Vec::new()
         };
@@ -366,6 +384,7 @@ impl Project {
         for (key, page) in rendered {
             self.deps.record(&key, &page.deps);
             if !is_special(&key) {
+                self.terms.forget(&key);
                 self.sections.insert(key.clone(), page.sections);
             }
             deps.insert(key, page.deps);
@@ -427,6 +446,33 @@ impl Project {
 /// path of a special page (`404.html`, `search/index.html`).
 type Outputs = Vec<(String, RenderedPage)>;
 
+/// Times the stages of a change, one after another.
+struct Clock {
+    last: Instant,
+    stages: Vec<(&'static str, Duration)>,
+}
+
+impl Clock {
+    fn start() -> Clock {
+        Clock {
+            last: Instant::now(),
+            stages: Vec::new(),
+        }
+    }
+
+    fn lap(&mut self, stage: &'static str) {
+        let now = Instant::now();
+        self.stages.push((stage, now - self.last));
+        self.last = now;
+    }
+
+    /// Stages timed elsewhere, up to now.
+    fn extend(&mut self, stages: Vec<(&'static str, Duration)>) {
+        self.stages.extend(stages);
+        self.last = Instant::now();
+    }
+}
+
 fn is_special(key: &str) -> bool {
     key == NOT_FOUND || key == SEARCH_PAGE
 }
@@ -442,7 +488,11 @@ fn special(renderer: &Renderer, key: &str) -> Result<RenderedPage, Diagnostics> 
 
 /// The search index of `site`: every page that is not a draft and does not
 /// opt out, in the site's page order, with its sections as last rendered.
-fn search_index(site: &Site, sections: &BTreeMap<String, Vec<SectionText>>) -> Vec<OutputFile> {
+fn search_index(
+    site: &Site,
+    sections: &BTreeMap<String, Vec<SectionText>>,
+    terms: &mut TermCache,
+) -> Vec<OutputFile> {
     let relative = site.settings.config.relative_urls;
     let url_of = |id: PageId| {
         let route = &site.pages[id].route;
@@ -457,6 +507,7 @@ fn search_index(site: &Site, sections: &BTreeMap<String, Vec<SectionText>>) -> V
         .iter()
         .filter(|p| !p.source.front.draft && p.source.front.search)
         .map(|p| SearchPage {
+            key: p.rel(),
             url: url_of(p.id),
             title: p.title(),
             description: p.source.front.description.as_deref().unwrap_or(""),
@@ -464,7 +515,7 @@ fn search_index(site: &Site, sections: &BTreeMap<String, Vec<SectionText>>) -> V
         })
         .collect();
     let answers = search::answers(site, &|rel| site.index.get(rel).map(url_of));
-    search::index(&pages, &answers)
+    search::index(&pages, &answers, terms)
 }
 
 /// What to write at a path: bytes, or a file on disk to copy.

@@ -52,6 +52,8 @@ pub enum ServeEvent {
     Changed {
         report: ChangeReport,
         elapsed: Duration,
+        /// How long each stage of the change took.
+        stages: Vec<(&'static str, Duration)>,
     },
     Failed(Diagnostics),
     /// A watcher problem (not the site's).

@@ -151,6 +151,7 @@ pub fn run(
                         tell(ServeEvent::Changed {
                             report,
                             elapsed: start.elapsed(),
+                            stages: p.change_stages().to_vec(),
                         });
                     }
                 }

@@ -8,6 +8,7 @@ mod answers;
 mod fxhash;
 mod postings;
 mod shards;
+mod terms;
 
 #[cfg(test)]
 use std::collections::BTreeMap;
@@ -18,10 +19,9 @@ pub(crate) use answers::{Answer, answers};
 
 use super::OutputFile;
 use crate::render::markdown::SectionText;
-use crate::text::tokenize::stem;
-use analyse::{PageTerms, analyse};
 use fxhash::FxMap;
 use postings::{Occurrence, Posting, encode, union, weight};
+pub(crate) use terms::TermCache;
 
 /// The folder of the index files and of the results page.
 pub(crate) const FOLDER: &str = "search/";
@@ -30,6 +30,8 @@ pub(crate) use crate::render::page::SEARCH_DIRECTORY as DIRECTORY;
 
 /// A page to index.
 pub(crate) struct SearchPage<'a> {
+    /// Names the page in the [`TermCache`] (its path under `content/`).
+    pub key: &'a str,
     /// Relative to the site root, as links to it are written.
     pub url: String,
     pub title: &'a str,
@@ -39,9 +41,15 @@ pub(crate) struct SearchPage<'a> {
 }
 
 /// The index files for `pages` (in a stable order: page numbers are
-/// positions in it) and `answers`.
-pub(crate) fn index(pages: &[SearchPage], answers: &[Answer]) -> Vec<OutputFile> {
-    let dict = Dictionary::collect(pages);
+/// positions in it) and `answers`. `cache` keeps the pages' analysed terms
+/// for the next index of the same project (a fresh one for a one-off).
+pub(crate) fn index(
+    pages: &[SearchPage],
+    answers: &[Answer],
+    cache: &mut TermCache,
+) -> Vec<OutputFile> {
+    cache.update(pages);
+    let dict = Dictionary::collect(pages, cache);
     let keys = dict.keys();
     let mut files = Vec::new();
     let terms = shards::term_shards(&keys, &mut files);
@@ -78,45 +86,36 @@ struct Hit {
     occ: Occurrence,
 }
 
-/// Every surface term with where it occurs, and every section's length.
-struct Dictionary {
-    exact: FxMap<String, Vec<Hit>>,
-    lens: Vec<Vec<u32>>,
+/// Every term's hits (by term number, in page and section order), and every
+/// section's length.
+struct Dictionary<'a> {
+    cache: &'a TermCache,
+    hits: Vec<Vec<Hit>>,
+    lens: Vec<&'a [u32]>,
     sections: usize,
     avglen: f64,
 }
 
-/// Pages analysed at a time: the analysis of a batch is merged and dropped
-/// before the next, so memory holds the dictionary, not every page's terms.
-const BATCH: usize = 256;
-
-impl Dictionary {
-    fn collect(pages: &[SearchPage]) -> Dictionary {
-        let mut exact: FxMap<String, Vec<Hit>> = FxMap::default();
+impl<'a> Dictionary<'a> {
+    fn collect(pages: &[SearchPage], cache: &'a TermCache) -> Dictionary<'a> {
+        let mut hits: Vec<Vec<Hit>> = vec![Vec::new(); cache.len()];
         let mut lens = Vec::with_capacity(pages.len());
-        for (b, batch) in pages.chunks(BATCH).enumerate() {
-            let analysed: Vec<PageTerms> = batch
-                .par_iter()
-                .map(|p| analyse(p.title, p.description, p.sections))
-                .collect();
-            for (i, terms) in analysed.into_iter().enumerate() {
-                let page = (b * BATCH + i) as u32;
-                for (term, section, occ) in terms.terms {
-                    let hit = Hit { page, section, occ };
-                    match exact.get_mut(&term) {
-                        Some(list) => list.push(hit),
-                        None => {
-                            exact.insert(term, vec![hit]);
-                        }
-                    }
-                }
-                lens.push(terms.lens);
+        for (page, p) in pages.iter().enumerate() {
+            let terms = cache.page(p.key);
+            for &(term, section, occ) in &terms.terms {
+                hits[term as usize].push(Hit {
+                    page: page as u32,
+                    section,
+                    occ,
+                });
             }
+            lens.push(terms.lens.as_slice());
         }
-        let sections: usize = lens.iter().map(Vec::len).sum();
-        let total: u64 = lens.iter().flatten().map(|&l| u64::from(l)).sum();
+        let sections: usize = lens.iter().map(|l| l.len()).sum();
+        let total: u64 = lens.iter().copied().flatten().map(|&l| u64::from(l)).sum();
         Dictionary {
-            exact,
+            cache,
+            hits,
             lens,
             sections,
             avglen: total as f64 / sections.max(1) as f64,
@@ -139,37 +138,44 @@ impl Dictionary {
 
     /// Every surface term and every stem, sorted by UTF-16 code units.
     fn keys(&self) -> Vec<Key> {
-        let mut groups: FxMap<String, Vec<&str>> = FxMap::default();
-        for term in self.exact.keys() {
-            groups.entry(stem(term)).or_default().push(term);
+        let cache = self.cache;
+        let present = (0..self.hits.len() as u32).filter(|&t| !self.hits[t as usize].is_empty());
+        let mut groups: FxMap<u32, Vec<u32>> = FxMap::default();
+        let mut names: Vec<u32> = Vec::new();
+        for term in present {
+            groups.entry(cache.stem_of(term)).or_default().push(term);
+            names.push(term);
         }
-        let mut names: Vec<&str> = self.exact.keys().map(String::as_str).collect();
-        names.extend(groups.keys().map(String::as_str));
-        names.sort_unstable_by(|a, b| js_order(a, b));
+        names.extend(groups.keys().copied());
+        names.sort_unstable_by(|&a, &b| js_order(cache.name(a), cache.name(b)));
         names.dedup();
-        let position: FxMap<&str, usize> = names.iter().enumerate().map(|(i, n)| (*n, i)).collect();
+        let position: FxMap<u32, usize> = names.iter().enumerate().map(|(i, n)| (*n, i)).collect();
         names
             .par_iter()
             .map(|&name| {
-                let own = self.exact.get(name).map(|h| self.postings(h));
-                let stem = match groups.get(name) {
+                let own = &self.hits[name as usize];
+                let stem = match groups.get(&name) {
                     Some(variants) if !(variants.len() == 1 && variants[0] == name) => {
                         let lists: Vec<Vec<Posting>> = variants
                             .iter()
-                            .map(|v| self.postings(&self.exact[*v]))
+                            .map(|&v| self.postings(&self.hits[v as usize]))
                             .collect();
                         encode(&union(lists.iter().map(Vec::as_slice)))
                     }
                     _ => String::new(),
                 };
-                let mut variants: Vec<usize> = match groups.get(name) {
+                let mut variants: Vec<usize> = match groups.get(&name) {
                     Some(v) if !stem.is_empty() => v.iter().map(|v| position[v]).collect(),
                     _ => Vec::new(),
                 };
                 variants.sort_unstable();
                 Key {
-                    key: name.to_string(),
-                    exact: own.map(|l| encode(&l)).unwrap_or_default(),
+                    key: cache.name(name).to_string(),
+                    exact: if own.is_empty() {
+                        String::new()
+                    } else {
+                        encode(&self.postings(own))
+                    },
                     stem,
                     variants,
                 }
@@ -237,19 +243,23 @@ mod tests {
         let b = [section("", "", "she runs")];
         let pages = [
             SearchPage {
+                key: "a.md",
                 url: "a/".into(),
                 title: "Speed",
                 description: "",
                 sections: &a,
             },
             SearchPage {
+                key: "b.md",
                 url: "b/".into(),
                 title: "Other",
                 description: "",
                 sections: &b,
             },
         ];
-        let keys = Dictionary::collect(&pages).keys();
+        let mut cache = TermCache::default();
+        cache.update(&pages);
+        let keys = Dictionary::collect(&pages, &cache).keys();
         assert!(
             keys.windows(2)
                 .all(|w| js_order(&w[0].key, &w[1].key).is_lt())
@@ -267,12 +277,13 @@ mod tests {
     fn an_index_has_a_directory_and_its_shards() {
         let a = [section("", "", "Node.js and Python compared")];
         let pages = [SearchPage {
+            key: "a.md",
             url: "a/".into(),
             title: "A <b>page</b>",
             description: "",
             sections: &a,
         }];
-        let files = index(&pages, &[]);
+        let files = index(&pages, &[], &mut TermCache::default());
         let dir = files.iter().find(|f| f.path == DIRECTORY).unwrap();
         let super::super::Body::Bytes(b) = &dir.body else {
             panic!()

@@ -1,0 +1,225 @@
+//! What the index keeps between builds of one project: every term it has
+//! met, by number, with its stem; and each page's analysed terms, by the
+//! page's key. A change analyses only the pages it rendered again (the
+//! engine forgets those), and merging pages is pushing numbers, not hashing
+//! strings.
+
+use rayon::prelude::*;
+
+use super::SearchPage;
+use super::analyse::analyse;
+use super::fxhash::FxMap;
+use super::postings::Occurrence;
+use crate::text::tokenize::stem;
+
+/// Not yet known (a stem's own stem, until it is met as a term).
+const UNKNOWN: u32 = u32::MAX;
+
+/// Pages analysed at a time: a batch's strings are numbered and dropped
+/// before the next, so memory holds numbers, not every page's words.
+const BATCH: usize = 256;
+
+#[derive(Default)]
+pub(crate) struct TermCache {
+    ids: FxMap<String, u32>,
+    /// By number.
+    names: Vec<String>,
+    /// By number: the number of its stem ([`UNKNOWN`] for a string met only
+    /// as a stem).
+    stems: Vec<u32>,
+    /// By page key.
+    pages: FxMap<String, PageTerms>,
+    /// Pages analysed by the last update (for tests).
+    #[cfg(test)]
+    analysed: usize,
+}
+
+/// A page's terms by number: each (term, section) where it occurs, sorted
+/// by the term's string then the section; and each section's length in
+/// body tokens.
+pub(crate) struct PageTerms {
+    pub terms: Vec<(u32, u32, Occurrence)>,
+    pub lens: Vec<u32>,
+}
+
+impl TermCache {
+    /// Forgets what was analysed of the page `key` (its text changed).
+    pub(crate) fn forget(&mut self, key: &str) {
+        self.pages.remove(key);
+    }
+
+    /// Analyses the pages not yet known, and forgets those not in `pages`.
+    pub(crate) fn update(&mut self, pages: &[SearchPage]) {
+        let keep: FxMap<&str, ()> = pages.iter().map(|p| (p.key, ())).collect();
+        self.pages.retain(|k, _| keep.contains_key(k.as_str()));
+        let todo: Vec<&SearchPage> = pages
+            .iter()
+            .filter(|p| !self.pages.contains_key(p.key))
+            .collect();
+        #[cfg(test)]
+        {
+            self.analysed = todo.len();
+        }
+        for batch in todo.chunks(BATCH) {
+            let analysed: Vec<_> = batch
+                .par_iter()
+                .map(|p| analyse(p.title, p.description, p.sections))
+                .collect();
+            for (page, terms) in batch.iter().zip(analysed) {
+                // Numbers for the strings already known, in parallel; the
+                // new ones one by one.
+                let known: Vec<Option<u32>> = terms
+                    .terms
+                    .par_iter()
+                    .map(|(t, _, _)| {
+                        let id = self.ids.get(t).copied()?;
+                        (self.stems[id as usize] != UNKNOWN).then_some(id)
+                    })
+                    .collect();
+                let numbered = terms
+                    .terms
+                    .into_iter()
+                    .zip(known)
+                    .map(|((t, section, occ), id)| {
+                        let id = id.unwrap_or_else(|| self.term(t));
+                        (id, section, occ)
+                    })
+                    .collect();
+                self.pages.insert(
+                    page.key.to_string(),
+                    PageTerms {
+                        terms: numbered,
+                        lens: terms.lens,
+                    },
+                );
+            }
+        }
+    }
+
+    /// The analysed terms of the page `key` (after [`TermCache::update`]).
+    pub(crate) fn page(&self, key: &str) -> &PageTerms {
+        &self.pages[key]
+    }
+
+    /// How many pages the last update analysed.
+    #[cfg(test)]
+    pub(crate) fn analysed(&self) -> usize {
+        self.analysed
+    }
+
+    /// How many strings are numbered.
+    pub(crate) fn len(&self) -> usize {
+        self.names.len()
+    }
+
+    pub(crate) fn name(&self, id: u32) -> &str {
+        &self.names[id as usize]
+    }
+
+    /// The number of a term's stem.
+    pub(crate) fn stem_of(&self, id: u32) -> u32 {
+        self.stems[id as usize]
+    }
+
+    /// The number of a term met in text, its stem numbered too.
+    fn term(&mut self, t: String) -> u32 {
+        let id = self.number(t);
+        if self.stems[id as usize] == UNKNOWN {
+            let s = self.number(stem(&self.names[id as usize]));
+            self.stems[id as usize] = s;
+        }
+        id
+    }
+
+    fn number(&mut self, s: String) -> u32 {
+        if let Some(&id) = self.ids.get(&s) {
+            return id;
+        }
+        let id = u32::try_from(self.names.len()).expect("fewer than 2^32 distinct terms");
+        self.names.push(s.clone());
+        self.ids.insert(s, id);
+        self.stems.push(UNKNOWN);
+        id
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{OutputFile, index};
+    use super::*;
+    use crate::render::markdown::SectionText;
+
+    fn sections(text: &str) -> Vec<SectionText> {
+        vec![SectionText {
+            anchor: None,
+            title: String::new(),
+            text: text.into(),
+        }]
+    }
+
+    fn pages<'a>(texts: &'a [Vec<SectionText>]) -> Vec<SearchPage<'a>> {
+        const KEYS: [&str; 3] = ["a.md", "b.md", "c.md"];
+        texts
+            .iter()
+            .zip(KEYS)
+            .map(|(s, key)| SearchPage {
+                key,
+                url: key.replace(".md", "/"),
+                title: "Title",
+                description: "",
+                sections: s,
+            })
+            .collect()
+    }
+
+    fn bytes(files: &[OutputFile]) -> Vec<(String, Vec<u8>)> {
+        files
+            .iter()
+            .map(|f| match &f.body {
+                crate::derive::Body::Bytes(b) => (f.path.clone(), b.clone()),
+                crate::derive::Body::Copy(_) => unreachable!(),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn only_forgotten_and_new_pages_are_analysed_again() {
+        let mut texts = vec![
+            sections("running threads"),
+            sections("an event loop"),
+            sections("the runner"),
+        ];
+        let mut cache = TermCache::default();
+        index(&pages(&texts), &[], &mut cache);
+        assert_eq!(cache.analysed(), 3);
+        index(&pages(&texts), &[], &mut cache);
+        assert_eq!(cache.analysed(), 0);
+
+        // b.md's text changes: the engine forgets it, and only it is analysed.
+        texts[1] = sections("a loop that runs events");
+        cache.forget("b.md");
+        let kept = bytes(&index(&pages(&texts), &[], &mut cache));
+        assert_eq!(cache.analysed(), 1);
+        // The same bytes as an index made from nothing.
+        let fresh = bytes(&index(&pages(&texts), &[], &mut TermCache::default()));
+        assert_eq!(kept, fresh);
+
+        // A page that goes away is dropped; its terms no longer count.
+        texts.pop();
+        let kept = bytes(&index(&pages(&texts), &[], &mut cache));
+        assert_eq!(cache.analysed(), 0);
+        let fresh = bytes(&index(&pages(&texts), &[], &mut TermCache::default()));
+        assert_eq!(kept, fresh);
+    }
+
+    #[test]
+    fn a_string_met_first_as_a_stem_gets_its_own_stem_when_met_as_a_term() {
+        let mut cache = TermCache::default();
+        let running = cache.term("running".into());
+        let run = cache.stem_of(running);
+        assert_eq!(cache.name(run), "run");
+        let texts = [sections("run")];
+        cache.update(&pages(&texts));
+        assert_eq!(cache.stem_of(run), run);
+    }
+}
