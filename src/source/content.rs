@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 
 use super::frontmatter::{self, FrontMatter, Layout};
 use super::headings;
+use super::links::{self, LinkRef};
 use super::read::{Found, Hidden, is_editor_junk, read_text, site_folder, stays_inside, walk};
 use super::yaml::YamlDoc;
 use crate::diag::{Code, Diagnostic, Diagnostics};
@@ -35,6 +36,8 @@ pub struct SourcePage {
     pub is_index: bool,
     /// Heading ids, in document order (see [`headings::anchors`]).
     pub anchors: Vec<String>,
+    /// Link and image destinations, in document order.
+    pub links: Vec<LinkRef>,
 }
 
 impl SourcePage {
@@ -241,12 +244,14 @@ fn parse_page(Found { rel, path }: Found) -> Result<Loaded, Diagnostics> {
     let (front, layout) = frontmatter::parse(&path, &text)?;
     let is_index = rel == "_index.md" || rel.ends_with("/_index.md");
     let anchors = headings::anchors(&path, &text, layout.body_start, &[])?;
+    let links = links::links(&text[layout.body_start..], layout.body_start);
     Ok(Loaded::Page(Box::new(SourcePage {
         file: SourceFile { path, rel, text },
         front,
         layout,
         is_index,
         anchors,
+        links,
     })))
 }
 

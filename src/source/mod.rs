@@ -7,6 +7,7 @@
 pub mod content;
 pub mod frontmatter;
 pub mod headings;
+pub mod links;
 pub mod read;
 pub mod settings;
 pub mod statics;
