@@ -299,17 +299,32 @@ impl Project {
     /// Makes the search index from the pages' sections as last rendered and
     /// writes the files whose bytes changed. No files without search.
     fn write_search(&mut self, sink: &dyn Sink) -> Result<Vec<String>, Diagnostics> {
-        self.search = if self.state.site.settings.config.search {
-            search_index(&self.state.site, &self.sections, &mut self.terms)
-        } else {
-            Vec::new()
-        };
+        let previous = std::mem::replace(
+            &mut self.search,
+            if self.state.site.settings.config.search {
+                search_index(&self.state.site, &self.sections, &mut self.terms)
+            } else {
+                Vec::new()
+            },
+        );
+        // Most shards are the same after a change: comparing bytes with the
+        // last index is much cheaper than hashing them all again.
+        let unchanged: BTreeMap<&str, &[u8]> = previous
+            .iter()
+            .filter(|f| self.written.contains_key(&f.path))
+            .filter_map(|f| match &f.body {
+                Body::Bytes(b) => Some((f.path.as_str(), b.as_slice())),
+                Body::Copy(_) => None,
+            })
+            .collect();
         let items: Vec<(String, Src)> = self
             .search
             .iter()
             .filter_map(|f| match &f.body {
-                Body::Bytes(b) => Some((f.path.clone(), Src::Bytes(b))),
-                Body::Copy(_) => None,
+                Body::Bytes(b) if unchanged.get(f.path.as_str()) != Some(&b.as_slice()) => {
+                    Some((f.path.clone(), Src::Bytes(b)))
+                }
+                _ => None,
             })
             .collect();
         let written = write_changed(&self.written, items, sink, &Copies::Under(BTreeSet::new()))?;
