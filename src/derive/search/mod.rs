@@ -147,7 +147,7 @@ impl<'a> Dictionary<'a> {
             names.push(term);
         }
         names.extend(groups.keys().copied());
-        names.sort_unstable_by(|&a, &b| js_order(cache.name(a), cache.name(b)));
+        names.par_sort_unstable_by(|&a, &b| js_order(cache.name(a), cache.name(b)));
         names.dedup();
         let position: FxMap<u32, usize> = names.iter().enumerate().map(|(i, n)| (*n, i)).collect();
         names
