@@ -51,13 +51,15 @@ pub(crate) fn index(
     cache.update(pages);
     let dict = Dictionary::collect(pages, cache);
     let keys = dict.keys();
+    let sections = dict.sections;
+    drop(dict);
     let mut files = Vec::new();
     let terms = shards::term_shards(&keys, &mut files);
-    let (text, per) = shards::text_shards(pages, &mut files);
+    let (text, per) = shards::text_shards(pages, &mut files, &mut cache.text);
     let answers = shards::answers_file(answers, &mut files);
     files.push(shards::directory(&shards::Directory {
         v: 1,
-        sections: dict.sections,
+        sections,
         pages: pages.len(),
         terms,
         text,

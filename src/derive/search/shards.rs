@@ -6,6 +6,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
+use super::fxhash::FxMap;
 use super::{Answer, FOLDER, Key, SearchPage};
 use crate::derive::assets::hashed_name;
 use crate::derive::{Body, OutputFile};
@@ -150,11 +151,47 @@ fn shared_prefix(a: &str, b: &str) -> (usize, usize) {
 /// A page in a text shard: URL, title, and (anchor, heading, text) per section.
 type TextPage<'a> = (&'a str, &'a str, Vec<(&'a str, &'a str, &'a str)>);
 
+/// Text shards kept between indexes of one project: a shard whose pages
+/// were not rendered again is not serialised or hashed again.
+#[derive(Default)]
+pub(crate) struct TextCache {
+    per: usize,
+    /// By shard number.
+    shards: Vec<TextShard>,
+    /// Pages rendered again since the last index.
+    forgotten: FxMap<String, ()>,
+}
+
+struct TextShard {
+    /// The keys of its pages, in order.
+    keys: Vec<String>,
+    body: Vec<u8>,
+    digest: [u8; 32],
+}
+
+impl TextCache {
+    pub(crate) fn forget(&mut self, key: &str) {
+        self.forgotten.insert(key.to_string(), ());
+    }
+
+    fn reusable(&self, n: usize, per: usize, chunk: &[SearchPage]) -> Option<&TextShard> {
+        let shard = self.shards.get(n).filter(|_| self.per == per)?;
+        let same = shard.keys.len() == chunk.len()
+            && shard
+                .keys
+                .iter()
+                .zip(chunk)
+                .all(|(k, p)| k == p.key && !self.forgotten.contains_key(k));
+        same.then_some(shard)
+    }
+}
+
 /// Text shards into `files`; returns what the directory says of them and
-/// pages per shard.
+/// pages per shard. The tag is a hash of the shards' hashes.
 pub(super) fn text_shards(
     pages: &[SearchPage],
     files: &mut Vec<OutputFile>,
+    cache: &mut TextCache,
 ) -> (TextShards, usize) {
     let total: usize = pages
         .iter()
@@ -168,45 +205,66 @@ pub(super) fn text_shards(
     let avg = total / pages.len().max(1);
     let per = (TEXT_SHARD_BYTES / avg.max(1)).clamp(1, 64);
     let chunks: Vec<&[SearchPage]> = pages.chunks(per).collect();
-    let bodies: Vec<String> = chunks
+    let shards: Vec<TextShard> = chunks
         .par_iter()
         .enumerate()
-        .map(|(n, chunk)| {
-            let list: Vec<TextPage> = chunk
-                .iter()
-                .map(|p| {
-                    let sections = if p.sections.is_empty() {
-                        vec![("", "", "")]
-                    } else {
-                        p.sections
-                            .iter()
-                            .map(|s| {
-                                (
-                                    s.anchor.as_deref().unwrap_or(""),
-                                    s.title.as_str(),
-                                    s.text.as_str(),
-                                )
-                            })
-                            .collect()
-                    };
-                    (p.url.as_str(), p.title, sections)
-                })
-                .collect();
-            format!("verdictSearch.text({n},{});\n", json(&list))
+        .map(|(n, chunk)| match cache.reusable(n, per, chunk) {
+            Some(kept) => TextShard {
+                keys: kept.keys.clone(),
+                body: kept.body.clone(),
+                digest: kept.digest,
+            },
+            None => {
+                let body = text_shard_body(n, chunk).into_bytes();
+                TextShard {
+                    keys: chunk.iter().map(|p| p.key.to_string()).collect(),
+                    digest: Sha256::digest(&body).into(),
+                    body,
+                }
+            }
         })
         .collect();
     let mut tag = Sha256::new();
-    let count = bodies.len();
-    for (n, body) in bodies.into_iter().enumerate() {
-        tag.update(body.as_bytes());
+    let count = shards.len();
+    for (n, shard) in shards.iter().enumerate() {
+        tag.update(shard.digest);
         files.push(OutputFile {
             path: format!("{FOLDER}x{n}.js"),
-            body: Body::Bytes(body.into_bytes()),
+            body: Body::Bytes(shard.body.clone()),
             origin: "the search index".into(),
         });
     }
+    *cache = TextCache {
+        per,
+        shards,
+        forgotten: FxMap::default(),
+    };
     let tag = short_hex(&tag.finalize());
     (TextShards { count, tag }, per)
+}
+
+fn text_shard_body(n: usize, chunk: &[SearchPage]) -> String {
+    let list: Vec<TextPage> = chunk
+        .iter()
+        .map(|p| {
+            let sections = if p.sections.is_empty() {
+                vec![("", "", "")]
+            } else {
+                p.sections
+                    .iter()
+                    .map(|s| {
+                        (
+                            s.anchor.as_deref().unwrap_or(""),
+                            s.title.as_str(),
+                            s.text.as_str(),
+                        )
+                    })
+                    .collect()
+            };
+            (p.url.as_str(), p.title, sections)
+        })
+        .collect();
+    format!("verdictSearch.text({n},{});\n", json(&list))
 }
 
 /// The answers file into `files` (none when there are no answers).

@@ -10,6 +10,7 @@ use super::SearchPage;
 use super::analyse::analyse;
 use super::fxhash::FxMap;
 use super::postings::Occurrence;
+use super::shards::TextCache;
 use crate::text::tokenize::stem;
 
 /// Not yet known (a stem's own stem, until it is met as a term).
@@ -29,6 +30,8 @@ pub(crate) struct TermCache {
     stems: Vec<u32>,
     /// By page key.
     pages: FxMap<String, PageTerms>,
+    /// The text shards last made.
+    pub(super) text: TextCache,
     /// Pages analysed by the last update (for tests).
     #[cfg(test)]
     analysed: usize,
@@ -46,6 +49,7 @@ impl TermCache {
     /// Forgets what was analysed of the page `key` (its text changed).
     pub(crate) fn forget(&mut self, key: &str) {
         self.pages.remove(key);
+        self.text.forget(key);
     }
 
     /// Analyses the pages not yet known, and forgets those not in `pages`.
