@@ -76,3 +76,24 @@ fn html_comments_are_notes_and_never_published() {
     // The only `<!--` left on the page is the escaped one in code.
     assert!(!html.contains("<!--"), "{html}");
 }
+
+#[test]
+fn alias_redirect_pages_carry_the_site_language() {
+    let site = fixture("basic");
+    site.edit(
+        "content/site.yaml",
+        "relative_urls: false",
+        "relative_urls: false\nlanguage: pt-BR",
+    );
+    let run = site.build(&[]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    for alias in ["old/first/index.html", "legacy.html"] {
+        let html = site.read(alias);
+        assert!(html.contains("<html lang=\"pt-BR\">"), "{alias}: {html}");
+        assert!(html.contains("http-equiv=\"refresh\""), "{alias}: {html}");
+    }
+    assert!(
+        site.read("guide/first/index.html")
+            .contains("<html lang=\"pt-BR\">")
+    );
+}
