@@ -97,3 +97,93 @@ fn alias_redirect_pages_carry_the_site_language() {
             .contains("<html lang=\"pt-BR\">")
     );
 }
+
+const BANNER: &str = "<p class=\"draft-banner\"><strong>Draft.</strong>";
+
+#[test]
+fn a_draft_built_with_drafts_says_so_on_the_page() {
+    let site = fixture("basic");
+    site.edit("content/site.yaml", "theme: local", "theme: default");
+    let run = site.build(&["--drafts"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let draft = site.read("guide/draft/index.html");
+    assert_eq!(draft.matches(BANNER).count(), 1, "{draft}");
+    assert!(draft.contains("This page is not published"), "{draft}");
+    // Only drafts: a published page of the same build has no banner.
+    for page in ["guide/first/index.html", "index.html", "guide/index.html"] {
+        assert!(!site.read(page).contains("draft-banner"), "{page}");
+    }
+    // A section can be a draft too.
+    site.edit("content/guide/_index.md", "---\n", "---\ndraft: true\n");
+    assert_eq!(site.build(&["--drafts"]).code, 0);
+    assert!(site.read("guide/index.html").contains(BANNER));
+}
+
+#[test]
+fn serve_with_drafts_shows_the_banner() {
+    use common::serve::{get, serve_with};
+    let site = fixture("basic");
+    let server = serve_with(&site.root, &["--drafts"]);
+    let (status, draft) = get(server.port, "/guide/draft/");
+    assert_eq!(status, 200, "{draft}");
+    assert!(draft.contains(BANNER), "{draft}");
+    let (_, first) = get(server.port, "/guide/first/");
+    assert!(!first.contains("draft-banner"));
+}
+
+#[test]
+fn a_page_shows_its_date_for_readers_and_machines() {
+    let site = fixture("basic");
+    // second.md has CRLF line endings.
+    site.edit(
+        "content/guide/second.md",
+        "title: Second",
+        "title: Second\r\ndate: 2026-03-05",
+    );
+    site.edit(
+        "content/guide/_index.md",
+        "---\n",
+        "---\ndate: \"2025-12-31\"\n",
+    );
+    let run = site.build(&[]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let first = site.read("guide/first/index.html");
+    assert!(
+        first.contains(
+            "<p class=\"page-date\"><time datetime=\"2026-01-15\">15 January 2026</time></p>"
+        ),
+        "{first}"
+    );
+    assert!(
+        site.read("guide/second/index.html")
+            .contains("<time datetime=\"2026-03-05\">5 March 2026</time>")
+    );
+    assert!(
+        site.read("guide/index.html")
+            .contains("<time datetime=\"2025-12-31\">31 December 2025</time>")
+    );
+    // No date, no element.
+    assert!(!site.read("about/index.html").contains("<time"));
+}
+
+/// A theme of the site's own that knows nothing of drafts or dates.
+fn plain_theme(site: &common::Site) {
+    site.edit("content/site.yaml", "theme: local", "theme: plain");
+    let page = "<!doctype html><html><head><title>{{ page.title }}</title></head><body>{{ page.content | safe }}</body></html>\n";
+    site.write("themes/plain/theme.yaml", "name: plain\n");
+    for t in ["home", "section", "page", "404"] {
+        site.write(&format!("themes/plain/templates/{t}.html"), page);
+    }
+}
+
+#[test]
+fn a_theme_that_ignores_drafts_and_dates_still_builds() {
+    let site = fixture("basic");
+    plain_theme(&site);
+    let run = site.build(&["--drafts"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let draft = site.read("guide/draft/index.html");
+    assert!(draft.contains("Not ready."), "{draft}");
+    assert!(!draft.contains("draft-banner"), "{draft}");
+    assert!(!site.read("guide/first/index.html").contains("<time"));
+}
