@@ -275,3 +275,35 @@ fn bundled_guide_directory() {
     redact(&mut dir["answers"]);
     insta::assert_snapshot!(serde_json::to_string_pretty(&dir).unwrap());
 }
+
+#[test]
+fn html_comments_are_not_indexed() {
+    let site = fixture("basic");
+    site.write(
+        "content/notes/commented.md",
+        "---\ntitle: Commented\n---\n\nShown <!-- quokkasecret --> text.\n\n<!--\nwombatsecret\n-->\n\n<div>\n<!-- numbatsecret -->\n</div>\n\n## Part <!-- bilbysecret -->\n\n`<!-- dugongliteral -->`\n",
+    );
+    assert_eq!(site.build(&[]).code, 0);
+    let ix = index(&site);
+    let page = ix
+        .pages
+        .iter()
+        .find(|p| p[0] == "notes/commented/")
+        .expect("the page is indexed");
+    let text = page.to_string();
+    for secret in [
+        "quokkasecret",
+        "wombatsecret",
+        "numbatsecret",
+        "bilbysecret",
+    ] {
+        assert!(!text.contains(secret), "{secret} in {text}");
+        assert!(
+            !ix.terms.keys().any(|k| k.starts_with(&secret[..5])),
+            "{secret} is a search term"
+        );
+    }
+    // Text in a code span is the reader's, comment or not.
+    assert!(text.contains("dugongliteral"), "{text}");
+    assert!(ix.terms.contains_key("dugongliteral"));
+}

@@ -1,5 +1,6 @@
 //! Alias redirects: for each old URL a page lists under `aliases`, a small
-//! page that sends browsers and crawlers to the page's URL.
+//! page, in the site's language, that sends browsers and crawlers to the
+//! page's URL.
 
 use super::{Body, OutputFile};
 use crate::model::site::Site;
@@ -7,11 +8,12 @@ use crate::text::escape::escape_attr;
 
 pub(crate) fn redirects(site: &Site) -> Vec<OutputFile> {
     let urls = site.urls();
+    let language = &site.settings.config.language;
     let mut out = Vec::new();
     for page in &site.pages {
         for alias in &page.aliases {
             let href = urls.href(alias, &page.route, None);
-            let html = redirect_page(&href, &urls.absolute(&page.route));
+            let html = redirect_page(language, &href, &urls.absolute(&page.route));
             out.push(OutputFile {
                 path: alias.output_file(),
                 body: Body::Bytes(html.into_bytes()),
@@ -22,10 +24,11 @@ pub(crate) fn redirects(site: &Site) -> Vec<OutputFile> {
     out
 }
 
-fn redirect_page(href: &str, absolute: &str) -> String {
+fn redirect_page(language: &str, href: &str, absolute: &str) -> String {
+    let language = escape_attr(language);
     let href = escape_attr(href);
     let absolute = escape_attr(absolute);
     format!(
-        "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>Moved</title>\n<link rel=\"canonical\" href=\"{absolute}\">\n<meta name=\"robots\" content=\"noindex\">\n<meta http-equiv=\"refresh\" content=\"0; url={href}\">\n</head>\n<body>\n<p>This page has moved to <a href=\"{href}\">{absolute}</a>.</p>\n</body>\n</html>\n"
+        "<!doctype html>\n<html lang=\"{language}\">\n<head>\n<meta charset=\"utf-8\">\n<title>Moved</title>\n<link rel=\"canonical\" href=\"{absolute}\">\n<meta name=\"robots\" content=\"noindex\">\n<meta http-equiv=\"refresh\" content=\"0; url={href}\">\n</head>\n<body>\n<p>This page has moved to <a href=\"{href}\">{absolute}</a>.</p>\n</body>\n</html>\n"
     )
 }

@@ -22,6 +22,7 @@ use crate::diag::{Diagnostic, Diagnostics};
 use crate::model::guides::GuideId;
 use crate::model::page::{Page, PageId, PageKind};
 use crate::model::site::{NavTarget, Site};
+use crate::text::date::readable;
 use crate::url::{Route, UrlBuilder, is_site_path};
 
 /// What a rendered page was made from: what the engine's reverse index
@@ -128,6 +129,8 @@ impl<'a> Renderer<'a> {
             title: page.title(),
             description: self.description(page),
             date: page.source.front.date.as_deref(),
+            date_text: page.source.front.date.as_deref().and_then(readable),
+            draft: page.source.front.draft,
             url: self.urls.href(&page.route, &page.route, None),
             permalink: site.urls().absolute(&page.route),
             has_code: md.has_code,
@@ -212,6 +215,8 @@ impl<'a> Renderer<'a> {
             title,
             description: &site.settings.config.description,
             date: None,
+            date_text: None,
+            draft: false,
             url: self.urls.href(&route, &route, None),
             permalink: site.urls().absolute(&route),
             content: String::new(),
@@ -336,6 +341,7 @@ impl<'a> Renderer<'a> {
             description: p.source.front.description.as_deref().unwrap_or(""),
             url: self.urls.href(from, &p.route, None),
             date: p.source.front.date.as_deref(),
+            date_text: p.source.front.date.as_deref().and_then(readable),
             kind: p.kind,
         }
     }

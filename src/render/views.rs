@@ -13,7 +13,13 @@ pub(crate) struct PageView<'a> {
     pub kind: &'a str,
     pub title: &'a str,
     pub description: &'a str,
+    /// `YYYY-MM-DD`, for `<time datetime>`.
     pub date: Option<&'a str>,
+    /// The same date for readers: `26 November 2026`.
+    pub date_text: Option<String>,
+    /// Whether the page is a draft (it is in this build because of
+    /// `--drafts`): the theme says so on the page.
+    pub draft: bool,
     pub url: String,
     pub permalink: String,
     pub content: String,
@@ -33,6 +39,7 @@ pub(crate) struct LinkView<'a> {
     pub description: &'a str,
     pub url: String,
     pub date: Option<&'a str>,
+    pub date_text: Option<String>,
     pub kind: PageKind,
 }
 

@@ -1,6 +1,7 @@
-//! Text helpers with no knowledge of sites: slugs, HTML escaping, and the
-//! search tokenizer and stemmer.
+//! Text helpers with no knowledge of sites: slugs, HTML escaping, dates for
+//! readers, and the search tokenizer and stemmer.
 
+pub mod date;
 pub mod escape;
 pub mod plain;
 pub mod slug;

@@ -55,8 +55,8 @@ pub(crate) fn answers(site: &Site, url_of: &dyn Fn(&str) -> Option<String>) -> V
                 })
                 .collect();
             out.push(Answer {
-                keys: keys(&[&c.category, c.id.as_str()], &c.keywords),
-                name: c.category.clone(),
+                keys: keys(&[&c.name, c.id.as_str()], &c.keywords),
+                name: c.name.clone(),
                 guide: title.clone(),
                 kind: "criterion",
                 winner: guide.winner_name(winner),
@@ -80,7 +80,6 @@ fn outcome(w: &Winner) -> &'static str {
         Winner::Technology(_) => "technology",
         Winner::Tie => "tie",
         Winner::Depends => "depends",
-        Winner::Either => "either",
     }
 }
 

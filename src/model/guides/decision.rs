@@ -124,7 +124,7 @@ pub fn aspect_scores(guide: &Guide, aspect: &Aspect) -> Vec<f64> {
             }
             match &aspect.verdict.winner {
                 Winner::Technology(w) => f64::from(u8::from(*w == t.id)),
-                Winner::Tie | Winner::Either => 1.0,
+                Winner::Tie => 1.0,
                 Winner::Depends => 0.0,
             }
         })

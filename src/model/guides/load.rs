@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use super::{Guide, GuideId, Guides, check};
+use super::{Guide, GuideId, Guides, check, criteria};
 use crate::diag::{Code, Diagnostic, Diagnostics, did_you_mean};
 use crate::model::index::PageIndex;
 use crate::source::content::{GUIDES_DIR, SourceFile};
@@ -94,7 +94,13 @@ fn load_guide(id: &str, files: &[&SourceFile], index: &PageIndex) -> Result<Guid
         };
     }
     parse!(technologies, "technologies");
-    parse!(criteria, "criteria");
+    if let Some(doc) = docs.get("criteria") {
+        match doc.parse() {
+            // Name problems are no parse errors: the other checks still run.
+            Ok(entries) => guide.criteria = criteria::named(entries, doc, &mut errors),
+            Err(d) => parse_errors.push(d),
+        }
+    }
     parse!(aspects, "aspects");
     parse!(use_cases, "use_cases");
     parse!(sources, "sources");

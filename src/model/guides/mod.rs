@@ -18,12 +18,15 @@ use serde::{Deserialize, Serialize};
 pub use crate::source::settings::Link;
 
 mod check;
+mod criteria;
 mod decision;
 mod ids;
 mod load;
 
 pub use decision::{Answer, Decision, Question, WEIGH_CLOSE_MARGIN, WEIGH_LEVELS, aspect_scores};
-pub use ids::{AspectId, BenchmarkId, CriterionId, GuideId, SourceId, TechId, UseCaseId, Winner};
+pub use ids::{
+    AspectId, BenchmarkId, CriterionId, GuideId, Recommended, SourceId, TechId, UseCaseId, Winner,
+};
 pub use load::load;
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -37,20 +40,22 @@ pub struct Technology {
     pub links: Vec<Link>,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
+/// A row of the comparison table (read from `criteria.yaml` by
+/// [`criteria`], which accepts `category` as the old spelling of `name`).
+#[derive(Debug, Clone, Serialize)]
 pub struct Criterion {
     pub id: CriterionId,
-    pub category: String,
+    /// The row's label (plain text).
+    pub name: String,
+    /// The heading the row sits under in the table (plain text), when the
+    /// guide groups its criteria.
+    pub group: Option<String>,
     /// Technology id → cell text.
     pub cells: BTreeMap<TechId, String>,
-    #[serde(default)]
     pub winner: Option<Winner>,
     /// The page (under `content/`) that argues this row.
-    #[serde(default)]
     pub page: Option<String>,
     /// Other words readers search for this row by (`gil`, `speed`).
-    #[serde(default)]
     pub keywords: Vec<String>,
 }
 
@@ -88,8 +93,8 @@ pub struct Verdict {
 pub struct UseCase {
     pub id: UseCaseId,
     pub need: String,
-    /// A technology or `either`.
-    pub recommended: Winner,
+    /// One technology or several, or `either`.
+    pub recommended: Recommended,
     pub why: String,
     #[serde(default)]
     pub page: Option<String>,
@@ -241,15 +246,32 @@ impl Guide {
         self.technologies.iter().find(|t| t.id.as_str() == id)
     }
 
-    /// Display name of a winner: a technology's name, "Tie", "Depends", "Either".
+    /// Display name of a winner: a technology's name, "Tie", "Depends".
     pub(crate) fn winner_name(&self, winner: &Winner) -> String {
         match winner {
             Winner::Tie => "Tie".into(),
             Winner::Depends => "Depends".into(),
-            Winner::Either => "Either".into(),
-            Winner::Technology(id) => self
-                .technology(id.as_str())
-                .map_or_else(|| id.to_string(), |t| t.name.clone()),
+            Winner::Technology(id) => self.technology_name(id),
+        }
+    }
+
+    /// A technology's name (its id when unknown, which checks rule out).
+    pub(crate) fn technology_name(&self, id: &TechId) -> String {
+        self.technology(id.as_str())
+            .map_or_else(|| id.to_string(), |t| t.name.clone())
+    }
+
+    /// A recommendation as it reads: "Node.js", "Node.js or Python",
+    /// "RabbitMQ, NATS or Kafka"; `either` is "Either" between two
+    /// technologies and "Any of them" among more.
+    pub(crate) fn recommended_name(&self, recommended: &Recommended) -> String {
+        match recommended {
+            Recommended::Either if self.technologies.len() > 2 => "Any of them".into(),
+            Recommended::Either => "Either".into(),
+            Recommended::Technologies(ids) => {
+                let names: Vec<String> = ids.iter().map(|id| self.technology_name(id)).collect();
+                or_list(&names)
+            }
         }
     }
 
@@ -263,6 +285,15 @@ impl Guide {
 
     pub(crate) fn benchmark(&self, id: &str) -> Option<&Benchmark> {
         self.benchmarks.iter().find(|b| b.id.as_str() == id)
+    }
+}
+
+/// "A", "A or B", "A, B or C".
+pub(crate) fn or_list(names: &[String]) -> String {
+    match names {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} or {last}", init.join(", ")),
     }
 }
 

@@ -1,6 +1,7 @@
 //! Embeds: the reserved ```` ```verdict ```` fenced block, whose small YAML
-//! body names what to put into a page: `table: true` (the comparison table),
-//! `verdict: <aspect>` (a verdict card), `use-cases: true`, `chart: <dataset>`
+//! body names what to put into a page: `table: true` (the comparison table,
+//! or the rows of `criteria: [ids]` or `group: <name>`), `verdict: <aspect>`
+//! (a verdict card), `use-cases: true` (or `[ids]`), `chart: <dataset>`
 //! (the dataset's figure: for now its data table with provenance),
 //! `verdicts: true` (every aspect's verdict in one table), `sources: true`
 //! and `technologies: true`. `guide: <id>` picks the guide
@@ -26,19 +27,22 @@ use super::RenderCx;
 use super::inline;
 use super::links::{Linked, yaml_href};
 use crate::diag::{Code, Diagnostic, suggestion};
-use crate::model::guides::{Guide, GuideId, Source, Technology, Winner};
+use crate::model::guides::{
+    Criterion, Guide, GuideId, Recommended, Source, Technology, UseCase, Winner,
+};
 use crate::model::page::Page;
 use crate::model::site::Site;
 use crate::source::yaml::YamlDoc;
 
 mod chart;
 mod decide;
+mod subset;
 mod views;
 
 use views::{
-    BadgeView, CriterionRow, PageLinkView, SourceItem, SourceView, SourcesView, SummaryItem,
-    TableView, TechView, TechnologiesView, TechnologyCard, UseCaseItem, UseCasesView, VerdictRow,
-    VerdictView, VerdictsView,
+    BadgeView, CriterionRow, PageLinkView, RowGroup, SourceItem, SourceView, SourcesView,
+    SummaryItem, TableView, TechView, TechnologiesView, TechnologyCard, UseCaseItem, UseCasesView,
+    VerdictRow, VerdictView, VerdictsView,
 };
 
 /// What an embed adds to its page besides HTML: the pages it links to, the
@@ -59,10 +63,17 @@ struct Spec {
     guide: Option<String>,
     #[serde(default)]
     table: Option<bool>,
+    /// With `table: true`: the rows to show, by criterion id.
+    #[serde(default)]
+    criteria: Option<Vec<String>>,
+    /// With `table: true`: the group of rows to show.
+    #[serde(default)]
+    group: Option<String>,
     #[serde(default)]
     verdict: Option<String>,
+    /// `true` (every use case) or a list of use-case ids.
     #[serde(default, rename = "use-cases")]
-    use_cases: Option<bool>,
+    use_cases: Option<UseCasesSpec>,
     #[serde(default)]
     chart: Option<String>,
     /// With `chart:`: `bar`, `grouped`, `line` (as the data has it) or
@@ -90,10 +101,20 @@ enum DecideSpec {
     Mode(String),
 }
 
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+enum UseCasesSpec {
+    Flag(bool),
+    Ids(Vec<String>),
+    /// Anything else: reported with what to write instead.
+    Other(#[allow(dead_code)] serde::de::IgnoredAny),
+}
+
 enum Kind<'s> {
     Table,
     Verdict(&'s str),
-    UseCases,
+    /// Every use case, or those listed.
+    UseCases(Option<&'s [String]>),
     Chart(&'s str),
     Sources,
     Technologies,
@@ -121,8 +142,17 @@ pub fn render(
     if let Some(v) = &spec.verdict {
         kinds.push(("verdict", Kind::Verdict(v)));
     }
-    if spec.use_cases == Some(true) {
-        kinds.push(("use-cases", Kind::UseCases));
+    match &spec.use_cases {
+        None | Some(UseCasesSpec::Flag(false)) => {}
+        Some(UseCasesSpec::Flag(true)) => kinds.push(("use-cases", Kind::UseCases(None))),
+        Some(UseCasesSpec::Ids(ids)) => kinds.push(("use-cases", Kind::UseCases(Some(ids)))),
+        Some(UseCasesSpec::Other(_)) => {
+            return Err(doc.error_at(
+                Code::Embed,
+                "use-cases",
+                "write `use-cases: true` for every use case, or a list of use-case ids: `use-cases: [chat, api]`",
+            ));
+        }
     }
     if let Some(c) = &spec.chart {
         kinds.push(("chart", Kind::Chart(c)));
@@ -168,18 +198,38 @@ pub fn render(
             ));
         }
     };
-    if !matches!(kind, Kind::Chart(_)) {
-        for (field, given) in [
-            ("kind", spec.kind.is_some()),
-            ("title", spec.title.is_some()),
-        ] {
-            if given {
-                return Err(doc.error_at(
-                    Code::Embed,
-                    field,
-                    format!("`{field}` goes with `chart:` only"),
-                ));
-            }
+    for (field, given, with, fits) in [
+        (
+            "kind",
+            spec.kind.is_some(),
+            "`chart:`",
+            matches!(kind, Kind::Chart(_)),
+        ),
+        (
+            "title",
+            spec.title.is_some(),
+            "`chart:`",
+            matches!(kind, Kind::Chart(_)),
+        ),
+        (
+            "criteria",
+            spec.criteria.is_some(),
+            "`table: true`",
+            matches!(kind, Kind::Table),
+        ),
+        (
+            "group",
+            spec.group.is_some(),
+            "`table: true`",
+            matches!(kind, Kind::Table),
+        ),
+    ] {
+        if given && !fits {
+            return Err(doc.error_at(
+                Code::Embed,
+                field,
+                format!("`{field}` goes with {with} only"),
+            ));
         }
     }
     *out.unnamed_guide |= spec.guide.is_none();
@@ -196,9 +246,16 @@ pub fn render(
     let mut ctx = Context::new();
     ctx.insert("route", page.route.as_str());
     match kind {
-        Kind::Table => ctx.insert("embed", &w.table().map_err(place)?),
+        Kind::Table => {
+            let rows =
+                subset::criteria(doc, guide, spec.criteria.as_deref(), spec.group.as_deref())?;
+            ctx.insert("embed", &w.table(&rows).map_err(place)?)
+        }
         Kind::Verdict(id) => ctx.insert("embed", &w.verdict(id).map_err(place)?),
-        Kind::UseCases => ctx.insert("embed", &w.use_cases().map_err(place)?),
+        Kind::UseCases(ids) => {
+            let items = subset::use_cases(doc, guide, ids)?;
+            ctx.insert("embed", &w.use_cases(&items).map_err(place)?)
+        }
         Kind::Chart(id) => {
             let opts = chart::ChartOptions {
                 kind: spec.kind.as_deref(),
@@ -325,13 +382,16 @@ impl Writer<'_> {
         }
     }
 
-    fn table(&mut self) -> Result<TableView, String> {
+    /// The comparison table of `criteria` (every row, or the embed's
+    /// subset): rows under their group headings, groups in the order they
+    /// first appear.
+    fn table(&mut self, criteria: &[&Criterion]) -> Result<TableView, String> {
         let g = self.guide;
-        if g.criteria.is_empty() {
+        if criteria.is_empty() {
             return Err(format!("guide `{}` has no criteria.yaml entries", g.id));
         }
-        let mut rows = Vec::new();
-        for c in &g.criteria {
+        let mut groups: Vec<RowGroup> = Vec::new();
+        for c in criteria {
             let href = match &c.page {
                 Some(p) => Some(self.page_href(p)?),
                 None => None,
@@ -342,18 +402,29 @@ impl Writer<'_> {
                 let cell = c.cells.get(&t.id).map(String::as_str).unwrap_or("");
                 cells_html.push(self.md(cell)?);
             }
-            rows.push(CriterionRow {
+            let row = CriterionRow {
                 id,
-                category: c.category.clone(),
+                name: c.name.clone(),
+                category: c.name.clone(),
+                group: c.group.clone(),
                 href,
                 cells_html,
                 edge: c.winner.as_ref().map(|w| self.badge(w)),
-            });
+            };
+            match groups.iter_mut().find(|g| g.name == c.group) {
+                Some(group) => group.rows.push(row),
+                None => groups.push(RowGroup {
+                    name: c.group.clone(),
+                    rows: vec![row],
+                }),
+            }
         }
         Ok(TableView {
             names: self.names(),
             technologies: g.technologies.iter().map(tech_view).collect(),
-            rows,
+            columns: g.technologies.len() + 2,
+            rows: groups.iter().flat_map(|g| g.rows.iter().cloned()).collect(),
+            groups,
         })
     }
 
@@ -418,16 +489,15 @@ impl Writer<'_> {
         })
     }
 
-    fn use_cases(&mut self) -> Result<UseCasesView, String> {
+    fn use_cases(&mut self, use_cases: &[&UseCase]) -> Result<UseCasesView, String> {
         let g = self.guide;
-        if g.use_cases.is_empty() {
+        if use_cases.is_empty() {
             return Err(format!("guide `{}` has no use_cases.yaml entries", g.id));
         }
         let mut items = Vec::new();
-        for u in &g.use_cases {
+        for u in use_cases {
             let need_html = self.md(&u.need)?;
             let why_html = self.md(&u.why)?;
-            let recommended = self.badge(&u.recommended);
             let id = self.element_id("use-case", u.id.as_str());
             let more = match &u.page {
                 Some(p) => Some(self.page_link(p)?),
@@ -437,11 +507,43 @@ impl Writer<'_> {
                 id,
                 need_html,
                 why_html,
-                recommended,
+                recommended: self.recommendation(&u.recommended),
+                recommended_technologies: match &u.recommended {
+                    Recommended::Technologies(ids) => ids
+                        .iter()
+                        .map(|t| self.badge(&Winner::Technology(t.clone())))
+                        .collect(),
+                    Recommended::Either => Vec::new(),
+                },
                 more,
             });
         }
         Ok(UseCasesView { items })
+    }
+
+    /// A use case's recommendation as one badge: its name reads as a
+    /// phrase ("RabbitMQ or NATS"); a single technology brings its id and
+    /// colour.
+    fn recommendation(&self, recommended: &Recommended) -> BadgeView {
+        let name = self.guide.recommended_name(recommended);
+        match recommended {
+            Recommended::Technologies(ids) if ids.len() == 1 => BadgeView {
+                name,
+                ..self.badge(&Winner::Technology(ids[0].clone()))
+            },
+            Recommended::Technologies(_) => BadgeView {
+                name,
+                technology: None,
+                colour: None,
+                kind: "technologies".into(),
+            },
+            Recommended::Either => BadgeView {
+                name,
+                technology: None,
+                colour: None,
+                kind: Recommended::EITHER.into(),
+            },
+        }
     }
 
     fn sources(&mut self) -> Result<SourcesView, String> {

@@ -7,15 +7,17 @@
 use serde::Serialize;
 
 /// Who has the edge: a technology (its id, name and colour) or a kind of
-/// outcome (`tie`, `depends`, `either`) with its display name.
-#[derive(Serialize)]
+/// outcome (`tie`, `depends`; for a use case `either` or `technologies`)
+/// with its display name.
+#[derive(Serialize, Clone)]
 pub struct BadgeView {
     pub name: String,
     /// The technology's id, when the winner is one.
     pub technology: Option<String>,
     /// The technology's colour (a CSS colour), when the winner is one.
     pub colour: Option<String>,
-    /// `tie`, `depends`, `either`, or the technology's id.
+    /// `tie`, `depends`, `either`, `technologies` (several), or the
+    /// technology's id.
     pub kind: String,
 }
 
@@ -51,13 +53,32 @@ pub struct TableView {
     /// "A and B", "A, B, and C".
     pub names: String,
     pub technologies: Vec<TechView>,
+    /// How many columns the table has: the row names, one per technology,
+    /// the edge (for a group heading's `colspan`).
+    pub columns: usize,
+    /// Every row shown, in the order shown (group by group).
     pub rows: Vec<CriterionRow>,
+    /// The rows under their group headings, groups in the order they first
+    /// appear; one group with no name when the guide does not group its
+    /// criteria.
+    pub groups: Vec<RowGroup>,
 }
 
 #[derive(Serialize)]
+pub struct RowGroup {
+    pub name: Option<String>,
+    pub rows: Vec<CriterionRow>,
+}
+
+#[derive(Serialize, Clone)]
 pub struct CriterionRow {
     pub id: Option<String>,
+    /// The row's label.
+    pub name: String,
+    /// The same label under its old name, for embed templates written
+    /// before `name`.
     pub category: String,
+    pub group: Option<String>,
     /// The criterion's page, when it has one.
     pub href: Option<String>,
     /// One cell per technology, in the order of `technologies`.
@@ -114,7 +135,12 @@ pub struct UseCaseItem {
     pub id: Option<String>,
     pub need_html: String,
     pub why_html: String,
+    /// The whole recommendation as one badge, its name a phrase: "Node.js",
+    /// "RabbitMQ or NATS", "Either", "Any of them".
     pub recommended: BadgeView,
+    /// A badge per recommended technology, in the order written (empty for
+    /// `either`).
+    pub recommended_technologies: Vec<BadgeView>,
     pub more: Option<PageLinkView>,
 }
 

@@ -10,8 +10,10 @@
 //! root-relative links the base path; highlight fenced code through the
 //! shared [`Highlighter`](super::highlight::Highlighter); hand
 //! ```` ```verdict ```` blocks to [`embeds`](super::embeds). Raw HTML the
-//! writer typed passes through. Pure: no I/O.
+//! writer typed passes through, without its comments (writer notes, never
+//! published). Pure: no I/O.
 
+mod comments;
 mod footnotes;
 mod sections;
 mod tables;
@@ -92,6 +94,7 @@ pub fn render(page: &Page, cx: &RenderCx) -> Result<Rendered, Diagnostics> {
         element_ids: page.anchors().iter().cloned().collect(),
         table: TableBox::default(),
         sections: Sections::default(),
+        html_block: None,
     };
     for (event, range) in parser.into_offset_iter() {
         w.event(event, range);
@@ -161,6 +164,9 @@ struct Writer<'a, 'e> {
     element_ids: HashSet<String>,
     table: TableBox,
     sections: Sections,
+    /// The raw HTML of the open HTML block, whose comments are removed when
+    /// it ends (a comment may span several of its lines).
+    html_block: Option<String>,
 }
 
 impl<'e> Writer<'_, 'e> {
@@ -191,6 +197,26 @@ impl<'e> Writer<'_, 'e> {
             return;
         }
         let event = match event {
+            Event::Start(Tag::HtmlBlock) => {
+                self.html_block = Some(String::new());
+                Event::Start(Tag::HtmlBlock)
+            }
+            Event::Html(t) => match self.html_block.as_mut() {
+                Some(block) => {
+                    block.push_str(&t);
+                    return;
+                }
+                None => Event::Html(comments::strip(&t).into_owned().into()),
+            },
+            Event::End(TagEnd::HtmlBlock) => {
+                let block = self.html_block.take().unwrap_or_default();
+                let html = comments::strip(&block);
+                if !html.trim().is_empty() {
+                    self.events.push(Event::Html(html.into_owned().into()));
+                }
+                Event::End(TagEnd::HtmlBlock)
+            }
+            Event::InlineHtml(t) if comments::is_comment(&t) => return,
             Event::Start(Tag::CodeBlock(kind)) => {
                 let lang = match kind {
                     CodeBlockKind::Fenced(info) => {

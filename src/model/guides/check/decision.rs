@@ -137,7 +137,7 @@ impl Checker<'_> {
                     ));
                 }
             }
-            Winner::Tie | Winner::Either => {
+            Winner::Tie => {
                 let first = score(g.technologies[0].id.as_str());
                 if g.technologies.iter().any(|t| score(t.id.as_str()) != first) {
                     self.errors.push(doc.error_at(

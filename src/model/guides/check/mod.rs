@@ -5,7 +5,7 @@
 
 use std::collections::{BTreeMap, HashSet};
 
-use super::{Guide, TechId, Winner};
+use super::{Guide, Recommended, TechId, Winner};
 use crate::diag::{Code, Diagnostics};
 use crate::model::index::{LinkFrom, PageIndex, Target};
 use crate::model::inline;
@@ -119,7 +119,24 @@ impl Checker<'_> {
     fn criteria(&mut self, doc: &YamlDoc, tech_ids: &[&str]) {
         let g = self.guide;
         self.unique(doc, g.criteria.iter().map(|c| c.id.as_str()));
+        let grouped = g.criteria.iter().any(|c| c.group.is_some());
         for (i, c) in g.criteria.iter().enumerate() {
+            match &c.group {
+                Some(group) if group.trim().is_empty() => self.errors.push(doc.error_at(
+                    Code::Guide,
+                    &format!("[{i}].group"),
+                    "`group` is empty: name the heading this row goes under, or leave `group` out",
+                )),
+                None if grouped => self.errors.push(doc.error_at(
+                    Code::Guide,
+                    &format!("[{i}]"),
+                    format!(
+                        "criterion `{}` has no `group`, but others have one: give every criterion a group, or none",
+                        c.id
+                    ),
+                )),
+                _ => {}
+            }
             self.per_technology(doc, &format!("[{i}].cells"), &c.cells, tech_ids);
             if let Some(w) = &c.winner {
                 self.winner(
@@ -177,17 +194,54 @@ impl Checker<'_> {
         let g = self.guide;
         self.unique(doc, g.use_cases.iter().map(|u| u.id.as_str()));
         for (i, u) in g.use_cases.iter().enumerate() {
-            self.winner(
-                doc,
-                &format!("[{i}].recommended"),
-                u.recommended.as_str(),
-                tech_ids,
-                &Winner::USE_CASE_WORDS,
-            );
+            if let Recommended::Technologies(ids) = &u.recommended {
+                self.recommended(doc, &format!("[{i}].recommended"), ids, tech_ids);
+            }
             self.text(doc, &format!("[{i}].need"), &u.need);
             self.text(doc, &format!("[{i}].why"), &u.why);
             if let Some(p) = &u.page {
                 self.page(doc, &format!("[{i}].page"), p);
+            }
+        }
+    }
+
+    /// A use case's technologies: at least one, each known, none twice,
+    /// and `either` alone. Problems are placed at the id in the list.
+    fn recommended(&mut self, doc: &YamlDoc, path: &str, ids: &[TechId], techs: &[&str]) {
+        if ids.is_empty() {
+            self.errors.push(doc.error_at(
+                Code::Guide,
+                path,
+                "`recommended` is empty: name a technology, a list of them, or `either`",
+            ));
+        }
+        let mut seen = HashSet::new();
+        for (j, id) in ids.iter().map(TechId::as_str).enumerate() {
+            let here = format!("{path}[{j}]");
+            if id == Recommended::EITHER {
+                self.errors.push(doc.error_at(
+                    Code::Guide,
+                    &here,
+                    "`either` stands alone: write `recommended: either`, or list the technologies",
+                ));
+            } else if !techs.contains(&id) {
+                let d = doc
+                    .error_at(
+                        Code::Guide,
+                        &here,
+                        format!(
+                            "unknown technology `{id}`: `recommended` names technologies of this guide ({}) or is `either`",
+                            techs.join(", ")
+                        ),
+                    )
+                    .suggest(id, techs.iter().copied().chain([Recommended::EITHER]));
+                self.errors.push(d);
+            } else if !seen.insert(id) {
+                self.errors.push(doc.error_at(
+                    Code::Guide,
+                    &here,
+                    format!("`{id}` is recommended twice"),
+                ));
             }
         }
     }
