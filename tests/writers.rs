@@ -150,7 +150,7 @@ fn a_page_shows_its_date_for_readers_and_machines() {
     let first = site.read("guide/first/index.html");
     assert!(
         first.contains(
-            "<p class=\"page-date\"><time datetime=\"2026-01-15\">15 January 2026</time></p>"
+            "<p class=\"page-date\">Last reviewed <time datetime=\"2026-01-15\">15 January 2026</time></p>"
         ),
         "{first}"
     );
