@@ -12,6 +12,8 @@ mod terms;
 
 #[cfg(test)]
 use std::collections::BTreeMap;
+use std::hash::{Hash, Hasher};
+use std::sync::Arc;
 
 use rayon::prelude::*;
 
@@ -49,10 +51,12 @@ pub(crate) fn index(
     cache: &mut TermCache,
 ) -> Vec<OutputFile> {
     cache.update(pages);
+    let mut encoded = std::mem::take(&mut cache.encoded);
     let dict = Dictionary::collect(pages, cache);
-    let keys = dict.keys();
+    let keys = dict.keys(&mut encoded, page_order(pages));
     let sections = dict.sections;
     drop(dict);
+    cache.encoded = encoded;
     let mut files = Vec::new();
     let terms = shards::term_shards(&keys, &mut files);
     let (text, per) = shards::text_shards(pages, &mut files, &mut cache.text);
@@ -75,9 +79,18 @@ pub(crate) fn index(
 /// not just itself.
 pub(crate) struct Key {
     pub key: String,
-    pub exact: String,
-    pub stem: String,
+    pub exact: Arc<str>,
+    pub stem: Arc<str>,
     pub variants: Vec<usize>,
+}
+
+/// A hash of the pages' keys in order: their page numbers.
+fn page_order(pages: &[SearchPage]) -> u64 {
+    let mut h = fxhash::FxHasher::default();
+    for p in pages {
+        p.key.hash(&mut h);
+    }
+    h.finish()
 }
 
 /// A term in a section, before weights (which need every section's length).
@@ -120,7 +133,10 @@ impl<'a> Dictionary<'a> {
             hits,
             lens,
             sections,
-            avglen: total as f64 / sections.max(1) as f64,
+            // Whole tokens: a change that moves the average by less than
+            // half a token leaves every other term's weights, and so its
+            // encoded postings, as they were.
+            avglen: (total as f64 / sections.max(1) as f64).round().max(1.0),
         }
     }
 
@@ -139,8 +155,16 @@ impl<'a> Dictionary<'a> {
     }
 
     /// Every surface term and every stem, sorted by UTF-16 code units.
-    fn keys(&self) -> Vec<Key> {
+    /// Postings are encoded again only for keys whose hits changed (their
+    /// terms, or their stem's variants, are `encoded.dirty`), unless the
+    /// average section length or the page numbers changed.
+    fn keys(&self, encoded: &mut Encoded, order: u64) -> Vec<Key> {
         let cache = self.cache;
+        if encoded.avglen != self.avglen || encoded.order != order {
+            encoded.by_term.clear();
+            encoded.avglen = self.avglen;
+            encoded.order = order;
+        }
         let present = (0..self.hits.len() as u32).filter(|&t| !self.hits[t as usize].is_empty());
         let mut groups: FxMap<u32, Vec<u32>> = FxMap::default();
         let mut names: Vec<u32> = Vec::new();
@@ -152,20 +176,17 @@ impl<'a> Dictionary<'a> {
         names.par_sort_unstable_by(|&a, &b| js_order(cache.name(a), cache.name(b)));
         names.dedup();
         let position: FxMap<u32, usize> = names.iter().enumerate().map(|(i, n)| (*n, i)).collect();
-        names
+        let known = |name: u32| {
+            encoded
+                .by_term
+                .get(&name)
+                .filter(|_| !encoded.dirty.contains_key(&name))
+                .cloned()
+        };
+        let keys: Vec<Key> = names
             .par_iter()
             .map(|&name| {
-                let own = &self.hits[name as usize];
-                let stem = match groups.get(&name) {
-                    Some(variants) if !(variants.len() == 1 && variants[0] == name) => {
-                        let lists: Vec<Vec<Posting>> = variants
-                            .iter()
-                            .map(|&v| self.postings(&self.hits[v as usize]))
-                            .collect();
-                        encode(&union(lists.iter().map(Vec::as_slice)))
-                    }
-                    _ => String::new(),
-                };
+                let (exact, stem) = known(name).unwrap_or_else(|| self.encode(name, &groups));
                 let mut variants: Vec<usize> = match groups.get(&name) {
                     Some(v) if !stem.is_empty() => v.iter().map(|v| position[v]).collect(),
                     _ => Vec::new(),
@@ -173,17 +194,52 @@ impl<'a> Dictionary<'a> {
                 variants.sort_unstable();
                 Key {
                     key: cache.name(name).to_string(),
-                    exact: if own.is_empty() {
-                        String::new()
-                    } else {
-                        encode(&self.postings(own))
-                    },
+                    exact,
                     stem,
                     variants,
                 }
             })
-            .collect()
+            .collect();
+        encoded.by_term = names
+            .iter()
+            .zip(&keys)
+            .map(|(&n, k)| (n, (k.exact.clone(), k.stem.clone())))
+            .collect();
+        encoded.dirty.clear();
+        keys
     }
+
+    /// A key's exact and stem postings, encoded.
+    fn encode(&self, name: u32, groups: &FxMap<u32, Vec<u32>>) -> (Arc<str>, Arc<str>) {
+        let own = &self.hits[name as usize];
+        let stem = match groups.get(&name) {
+            Some(variants) if !(variants.len() == 1 && variants[0] == name) => {
+                let lists: Vec<Vec<Posting>> = variants
+                    .iter()
+                    .map(|&v| self.postings(&self.hits[v as usize]))
+                    .collect();
+                encode(&union(lists.iter().map(Vec::as_slice)))
+            }
+            _ => String::new(),
+        };
+        let exact = if own.is_empty() {
+            String::new()
+        } else {
+            encode(&self.postings(own))
+        };
+        (exact.into(), stem.into())
+    }
+}
+
+/// Encoded postings kept between indexes of one project, by term number,
+/// for one average section length and one page order.
+#[derive(Default)]
+pub(crate) struct Encoded {
+    avglen: f64,
+    order: u64,
+    by_term: FxMap<u32, (Arc<str>, Arc<str>)>,
+    /// Terms whose hits changed since (and the stems they belong to).
+    pub(crate) dirty: FxMap<u32, ()>,
 }
 
 /// JavaScript's string order (by UTF-16 code units). It is byte order
@@ -261,7 +317,7 @@ mod tests {
         ];
         let mut cache = TermCache::default();
         cache.update(&pages);
-        let keys = Dictionary::collect(&pages, &cache).keys();
+        let keys = Dictionary::collect(&pages, &cache).keys(&mut Encoded::default(), 0);
         assert!(
             keys.windows(2)
                 .all(|w| js_order(&w[0].key, &w[1].key).is_lt())

@@ -6,6 +6,7 @@
 
 use rayon::prelude::*;
 
+use super::Encoded;
 use super::SearchPage;
 use super::analyse::analyse;
 use super::fxhash::FxMap;
@@ -32,6 +33,8 @@ pub(crate) struct TermCache {
     pages: FxMap<String, PageTerms>,
     /// The text shards last made.
     pub(super) text: TextCache,
+    /// The keys' postings last encoded.
+    pub(super) encoded: Encoded,
     /// Pages analysed by the last update (for tests).
     #[cfg(test)]
     analysed: usize,
@@ -48,14 +51,32 @@ pub(crate) struct PageTerms {
 impl TermCache {
     /// Forgets what was analysed of the page `key` (its text changed).
     pub(crate) fn forget(&mut self, key: &str) {
-        self.pages.remove(key);
+        if let Some(old) = self.pages.remove(key) {
+            self.changed(&old);
+        }
         self.text.forget(key);
+    }
+
+    /// Marks the terms of `page` (and their stems) as having changed hits.
+    fn changed(&mut self, page: &PageTerms) {
+        for &(term, _, _) in &page.terms {
+            self.encoded.dirty.insert(term, ());
+            self.encoded.dirty.insert(self.stems[term as usize], ());
+        }
     }
 
     /// Analyses the pages not yet known, and forgets those not in `pages`.
     pub(crate) fn update(&mut self, pages: &[SearchPage]) {
         let keep: FxMap<&str, ()> = pages.iter().map(|p| (p.key, ())).collect();
-        self.pages.retain(|k, _| keep.contains_key(k.as_str()));
+        let gone: Vec<String> = self
+            .pages
+            .keys()
+            .filter(|k| !keep.contains_key(k.as_str()))
+            .cloned()
+            .collect();
+        for key in gone {
+            self.forget(&key);
+        }
         let todo: Vec<&SearchPage> = pages
             .iter()
             .filter(|p| !self.pages.contains_key(p.key))
@@ -89,13 +110,12 @@ impl TermCache {
                         (id, section, occ)
                     })
                     .collect();
-                self.pages.insert(
-                    page.key.to_string(),
-                    PageTerms {
-                        terms: numbered,
-                        lens: terms.lens,
-                    },
-                );
+                let terms = PageTerms {
+                    terms: numbered,
+                    lens: terms.lens,
+                };
+                self.changed(&terms);
+                self.pages.insert(page.key.to_string(), terms);
             }
         }
     }
