@@ -25,7 +25,7 @@ use tera::Context;
 use super::RenderCx;
 use super::inline;
 use super::links::{Linked, yaml_href};
-use crate::diag::{Code, Diagnostic, suggestion};
+use crate::diag::{Code, Diagnostic, Diagnostics, suggestion};
 use crate::model::guides::{Guide, GuideId, Source, Technology, Winner};
 use crate::model::page::Page;
 use crate::model::site::Site;
@@ -111,7 +111,7 @@ pub fn render(
     page: &Page,
     cx: &RenderCx,
     out: &mut EmbedOut,
-) -> Result<String, Diagnostic> {
+) -> Result<String, Diagnostics> {
     let site = cx.site;
     let spec: Spec = doc.parse()?;
     let mut kinds: Vec<(&str, Kind)> = Vec::new();
@@ -145,7 +145,7 @@ pub fn render(
                 Code::Embed,
                 "decide",
                 format!("`decide: {m}`: write `decide: true` for the guide's questionnaire (decision.yaml) or `decide: weights` to weigh its aspects"),
-            ));
+            ).into());
         }
     }
     let (key, kind) = match kinds.len() {
@@ -154,18 +154,20 @@ pub fn render(
             return Err(doc.error_at(
                 Code::Embed, "",
                 "an embed names one thing to show: table: true, verdict: <aspect>, verdicts: true, use-cases: true, chart: <dataset>, sources: true, technologies: true, decide: true or decide: weights",
-            ));
+            ).into());
         }
         _ => {
             let names: Vec<&str> = kinds.iter().map(|(k, _)| *k).collect();
-            return Err(doc.error_at(
-                Code::Embed,
-                names[1],
-                format!(
-                    "one embed per block; this one names {}",
-                    names.join(" and ")
-                ),
-            ));
+            return Err(doc
+                .error_at(
+                    Code::Embed,
+                    names[1],
+                    format!(
+                        "one embed per block; this one names {}",
+                        names.join(" and ")
+                    ),
+                )
+                .into());
         }
     };
     if !matches!(kind, Kind::Chart(_)) {
@@ -174,11 +176,13 @@ pub fn render(
             ("title", spec.title.is_some()),
         ] {
             if given {
-                return Err(doc.error_at(
-                    Code::Embed,
-                    field,
-                    format!("`{field}` goes with `chart:` only"),
-                ));
+                return Err(doc
+                    .error_at(
+                        Code::Embed,
+                        field,
+                        format!("`{field}` goes with `chart:` only"),
+                    )
+                    .into());
             }
         }
     }
@@ -192,7 +196,7 @@ pub fn render(
         linked: out.linked,
         ids: out.ids,
     };
-    let place = |m: String| doc.error_at(Code::Embed, key, m);
+    let place = |m: String| Diagnostics::from(doc.error_at(Code::Embed, key, m));
     let mut ctx = Context::new();
     ctx.insert("route", page.route.as_str());
     match kind {
@@ -214,14 +218,20 @@ pub fn render(
     }
     let template = format!("embeds/{key}.html");
     if !cx.templates.has(&template) {
-        return Err(doc.error_at(
-            Code::Embed,
-            key,
-            format!("the theme has no template `{template}`: add it, or extend the default theme"),
-        ));
+        return Err(doc
+            .error_at(
+                Code::Embed,
+                key,
+                format!(
+                    "the theme has no template `{template}`: add it, or extend the default theme"
+                ),
+            )
+            .into());
     }
     out.templates.insert(template.clone());
-    cx.templates.render(&template, &ctx)
+    cx.templates
+        .render(&template, &ctx)
+        .map_err(Diagnostics::from)
 }
 
 fn pick_guide<'s>(
