@@ -19,7 +19,6 @@
 
 use std::collections::{BTreeSet, HashSet};
 
-use serde::Deserialize;
 use tera::Context;
 
 use super::RenderCx;
@@ -33,7 +32,10 @@ use crate::source::yaml::YamlDoc;
 
 mod chart;
 mod decide;
+mod spec;
 mod views;
+
+use spec::{DecideSpec, Spec};
 
 use views::{
     BadgeView, CriterionRow, PageLinkView, SourceItem, SourceView, SourcesView, SummaryItem,
@@ -50,44 +52,6 @@ pub struct EmbedOut<'a> {
     pub templates: &'a mut BTreeSet<String>,
     /// Set when the block named no `guide:` and the only guide was used.
     pub unnamed_guide: &'a mut bool,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Spec {
-    #[serde(default)]
-    guide: Option<String>,
-    #[serde(default)]
-    table: Option<bool>,
-    #[serde(default)]
-    verdict: Option<String>,
-    #[serde(default, rename = "use-cases")]
-    use_cases: Option<bool>,
-    #[serde(default)]
-    chart: Option<String>,
-    /// With `chart:`: `bar`, `grouped`, `line` (as the data has it) or
-    /// `table` (the numbers alone).
-    #[serde(default)]
-    kind: Option<String>,
-    /// With `chart:`: a title other than the dataset's.
-    #[serde(default)]
-    title: Option<String>,
-    #[serde(default)]
-    sources: Option<bool>,
-    #[serde(default)]
-    technologies: Option<bool>,
-    #[serde(default)]
-    verdicts: Option<bool>,
-    /// `true` (the questionnaire) or `weights`.
-    #[serde(default)]
-    decide: Option<DecideSpec>,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(untagged)]
-enum DecideSpec {
-    Flag(bool),
-    Mode(String),
 }
 
 enum Kind<'s> {
@@ -113,7 +77,7 @@ pub fn render(
     out: &mut EmbedOut,
 ) -> Result<String, Diagnostics> {
     let site = cx.site;
-    let spec: Spec = doc.parse()?;
+    let spec = Spec::read(doc)?;
     let mut kinds: Vec<(&str, Kind)> = Vec::new();
     if spec.table == Some(true) {
         kinds.push(("table", Kind::Table));
