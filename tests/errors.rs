@@ -60,3 +60,13 @@ fn bad_embeds() {
 fn bad_decision_data() {
     insta::assert_snapshot!(fails("bad-decision"));
 }
+
+#[test]
+fn bad_yaml_in_pages_data_and_themes() {
+    insta::assert_snapshot!(fails("bad-yaml"));
+}
+
+#[test]
+fn bad_yaml_in_site_yaml() {
+    insta::assert_snapshot!(fails("bad-yaml-settings"));
+}

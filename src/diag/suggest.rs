@@ -1,17 +1,20 @@
 //! "Did you mean": the closest known name to a typo.
 
 /// Closest candidate to `word` by edit distance, if close enough to be a
-/// plausible typo ("did you mean").
+/// plausible typo ("did you mean"). Letter case costs nothing (`NATS`
+/// finds `nats`); among equally close candidates, the one whose case is
+/// closer wins.
 pub fn did_you_mean<'a>(
     word: &str,
     candidates: impl IntoIterator<Item = &'a str>,
 ) -> Option<&'a str> {
     let limit = (word.chars().count() / 3).clamp(1, 3);
+    let lower = word.to_lowercase();
     candidates
         .into_iter()
-        .map(|c| (edit_distance(word, c), c))
+        .map(|c| (edit_distance(&lower, &c.to_lowercase()), c))
         .filter(|(d, _)| *d <= limit)
-        .min_by_key(|(d, _)| *d)
+        .min_by_key(|(d, c)| (*d, edit_distance(word, c)))
         .map(|(_, c)| c)
 }
 
@@ -58,5 +61,15 @@ mod tests {
         assert_eq!(did_you_mean("zzzzzz", ["title", "theme"]), None);
         assert_eq!(edit_distance("kitten", "sitting"), 3);
         assert_eq!(edit_distance("titel", "title"), 1);
+    }
+
+    #[test]
+    fn letter_case_is_no_typo() {
+        assert_eq!(did_you_mean("NATS", ["kafka", "nats"]), Some("nats"));
+        assert_eq!(did_you_mean("Speed", ["speed", "seed"]), Some("speed"));
+        assert_eq!(did_you_mean("Titel", ["title"]), Some("title"));
+        // The closer case wins a tie.
+        assert_eq!(did_you_mean("node", ["Node", "node1"]), Some("Node"));
+        assert_eq!(did_you_mean("Node", ["NODE", "node"]), Some("node"));
     }
 }

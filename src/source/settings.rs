@@ -166,7 +166,7 @@ pub struct LoadOptions<'a> {
 pub fn load(path: &Path, text: &str, opts: &LoadOptions) -> Result<Settings, Diagnostics> {
     let base_url_override = opts.base_url_override;
     let doc = YamlDoc::whole(path, text);
-    let config: SiteConfig = doc.parse().map_err(Diagnostics::from)?;
+    let config: SiteConfig = doc.parse()?;
     let mut errors = Diagnostics::default();
 
     let base_url = match base_url_override {

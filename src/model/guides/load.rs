@@ -88,7 +88,7 @@ fn load_guide(id: &str, files: &[&SourceFile], index: &PageIndex) -> Result<Guid
             if let Some(doc) = docs.get($file) {
                 match doc.parse() {
                     Ok(v) => guide.$field = v,
-                    Err(d) => parse_errors.push(d),
+                    Err(d) => parse_errors.extend(d),
                 }
             }
         };
@@ -98,7 +98,7 @@ fn load_guide(id: &str, files: &[&SourceFile], index: &PageIndex) -> Result<Guid
         match doc.parse() {
             // Name problems are no parse errors: the other checks still run.
             Ok(entries) => guide.criteria = criteria::named(entries, doc, &mut errors),
-            Err(d) => parse_errors.push(d),
+            Err(d) => parse_errors.extend(d),
         }
     }
     parse!(aspects, "aspects");
@@ -108,7 +108,7 @@ fn load_guide(id: &str, files: &[&SourceFile], index: &PageIndex) -> Result<Guid
     if let Some(doc) = docs.get("decision") {
         match doc.parse() {
             Ok(v) => guide.decision = Some(v),
-            Err(d) => parse_errors.push(d),
+            Err(d) => parse_errors.extend(d),
         }
     }
     // Checks need every file parsed; report what stopped them, with the rest.

@@ -20,13 +20,12 @@
 
 use std::collections::{BTreeSet, HashSet};
 
-use serde::Deserialize;
 use tera::Context;
 
 use super::RenderCx;
 use super::inline;
 use super::links::{Linked, yaml_href};
-use crate::diag::{Code, Diagnostic, suggestion};
+use crate::diag::{Code, Diagnostic, Diagnostics, suggestion};
 use crate::model::guides::{
     Criterion, Guide, GuideId, Recommended, Source, Technology, UseCase, Winner,
 };
@@ -36,8 +35,11 @@ use crate::source::yaml::YamlDoc;
 
 mod chart;
 mod decide;
+mod spec;
 mod subset;
 mod views;
+
+use spec::{DecideSpec, Spec, UseCasesSpec};
 
 use views::{
     BadgeView, CriterionRow, PageLinkView, RowGroup, SourceItem, SourceView, SourcesView,
@@ -54,60 +56,6 @@ pub struct EmbedOut<'a> {
     pub templates: &'a mut BTreeSet<String>,
     /// Set when the block named no `guide:` and the only guide was used.
     pub unnamed_guide: &'a mut bool,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Spec {
-    #[serde(default)]
-    guide: Option<String>,
-    #[serde(default)]
-    table: Option<bool>,
-    /// With `table: true`: the rows to show, by criterion id.
-    #[serde(default)]
-    criteria: Option<Vec<String>>,
-    /// With `table: true`: the group of rows to show.
-    #[serde(default)]
-    group: Option<String>,
-    #[serde(default)]
-    verdict: Option<String>,
-    /// `true` (every use case) or a list of use-case ids.
-    #[serde(default, rename = "use-cases")]
-    use_cases: Option<UseCasesSpec>,
-    #[serde(default)]
-    chart: Option<String>,
-    /// With `chart:`: `bar`, `grouped`, `line` (as the data has it) or
-    /// `table` (the numbers alone).
-    #[serde(default)]
-    kind: Option<String>,
-    /// With `chart:`: a title other than the dataset's.
-    #[serde(default)]
-    title: Option<String>,
-    #[serde(default)]
-    sources: Option<bool>,
-    #[serde(default)]
-    technologies: Option<bool>,
-    #[serde(default)]
-    verdicts: Option<bool>,
-    /// `true` (the questionnaire) or `weights`.
-    #[serde(default)]
-    decide: Option<DecideSpec>,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(untagged)]
-enum DecideSpec {
-    Flag(bool),
-    Mode(String),
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(untagged)]
-enum UseCasesSpec {
-    Flag(bool),
-    Ids(Vec<String>),
-    /// Anything else: reported with what to write instead.
-    Other(#[allow(dead_code)] serde::de::IgnoredAny),
 }
 
 enum Kind<'s> {
@@ -132,9 +80,9 @@ pub fn render(
     page: &Page,
     cx: &RenderCx,
     out: &mut EmbedOut,
-) -> Result<String, Diagnostic> {
+) -> Result<String, Diagnostics> {
     let site = cx.site;
-    let spec: Spec = doc.parse()?;
+    let spec = Spec::read(doc)?;
     let mut kinds: Vec<(&str, Kind)> = Vec::new();
     if spec.table == Some(true) {
         kinds.push(("table", Kind::Table));
@@ -146,13 +94,6 @@ pub fn render(
         None | Some(UseCasesSpec::Flag(false)) => {}
         Some(UseCasesSpec::Flag(true)) => kinds.push(("use-cases", Kind::UseCases(None))),
         Some(UseCasesSpec::Ids(ids)) => kinds.push(("use-cases", Kind::UseCases(Some(ids)))),
-        Some(UseCasesSpec::Other(_)) => {
-            return Err(doc.error_at(
-                Code::Embed,
-                "use-cases",
-                "write `use-cases: true` for every use case, or a list of use-case ids: `use-cases: [chat, api]`",
-            ));
-        }
     }
     if let Some(c) = &spec.chart {
         kinds.push(("chart", Kind::Chart(c)));
@@ -175,7 +116,7 @@ pub fn render(
                 Code::Embed,
                 "decide",
                 format!("`decide: {m}`: write `decide: true` for the guide's questionnaire (decision.yaml) or `decide: weights` to weigh its aspects"),
-            ));
+            ).into());
         }
     }
     let (key, kind) = match kinds.len() {
@@ -184,18 +125,20 @@ pub fn render(
             return Err(doc.error_at(
                 Code::Embed, "",
                 "an embed names one thing to show: table: true, verdict: <aspect>, verdicts: true, use-cases: true, chart: <dataset>, sources: true, technologies: true, decide: true or decide: weights",
-            ));
+            ).into());
         }
         _ => {
             let names: Vec<&str> = kinds.iter().map(|(k, _)| *k).collect();
-            return Err(doc.error_at(
-                Code::Embed,
-                names[1],
-                format!(
-                    "one embed per block; this one names {}",
-                    names.join(" and ")
-                ),
-            ));
+            return Err(doc
+                .error_at(
+                    Code::Embed,
+                    names[1],
+                    format!(
+                        "one embed per block; this one names {}",
+                        names.join(" and ")
+                    ),
+                )
+                .into());
         }
     };
     for (field, given, with, fits) in [
@@ -225,11 +168,9 @@ pub fn render(
         ),
     ] {
         if given && !fits {
-            return Err(doc.error_at(
-                Code::Embed,
-                field,
-                format!("`{field}` goes with {with} only"),
-            ));
+            return Err(doc
+                .error_at(Code::Embed, field, format!("`{field}` goes with {with} only"))
+                .into());
         }
     }
     *out.unnamed_guide |= spec.guide.is_none();
@@ -242,7 +183,7 @@ pub fn render(
         linked: out.linked,
         ids: out.ids,
     };
-    let place = |m: String| doc.error_at(Code::Embed, key, m);
+    let place = |m: String| Diagnostics::from(doc.error_at(Code::Embed, key, m));
     let mut ctx = Context::new();
     ctx.insert("route", page.route.as_str());
     match kind {
@@ -271,14 +212,20 @@ pub fn render(
     }
     let template = format!("embeds/{key}.html");
     if !cx.templates.has(&template) {
-        return Err(doc.error_at(
-            Code::Embed,
-            key,
-            format!("the theme has no template `{template}`: add it, or extend the default theme"),
-        ));
+        return Err(doc
+            .error_at(
+                Code::Embed,
+                key,
+                format!(
+                    "the theme has no template `{template}`: add it, or extend the default theme"
+                ),
+            )
+            .into());
     }
     out.templates.insert(template.clone());
-    cx.templates.render(&template, &ctx)
+    cx.templates
+        .render(&template, &ctx)
+        .map_err(Diagnostics::from)
 }
 
 fn pick_guide<'s>(

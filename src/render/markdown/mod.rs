@@ -346,7 +346,7 @@ impl<'e> Writer<'_, 'e> {
                 self.sections.gap();
                 self.events.push(Event::Html(html.into()));
             }
-            Err(d) => self.errors.push(d),
+            Err(d) => self.errors.extend(d),
         }
     }
 

@@ -1,6 +1,12 @@
-//! YAML documents with places: parse YAML (whole files or front matter) into
-//! typed values, and turn every failure into a [`Diagnostic`] at the right
-//! file:line:col of the original file.
+//! YAML documents with places: parse YAML (whole files, front matter,
+//! embeds) into typed values, and turn every failure into a [`Diagnostic`]
+//! at the right file:line:col of the original file.
+//!
+//! Every document goes through the same steps in [`YamlDoc::parse`]: the
+//! text checks of [`scan`] (nesting deeper than [`MAX_DEPTH`], a `#` that
+//! cut a value), then the duplicate keys found by [`positions`], then
+//! serde_yaml, whose errors are put in a writer's words (a tab where YAML
+//! wants indentation, an unknown key).
 //!
 //! serde_yaml reports positions for syntax, type and unknown-key errors. For
 //! problems it cannot place (a missing key) and for checks made after parsing
@@ -8,14 +14,18 @@
 //! place with saphyr's position-aware event parser, keyed by the same dotted
 //! path serde_yaml prints (`navigation[0].page`).
 
-use std::collections::HashMap;
 use std::path::Path;
 use std::sync::OnceLock;
 
-use saphyr_parser::{Event, Parser, SpannedEventReceiver};
 use serde::de::DeserializeOwned;
 
-use crate::diag::{Code, Diagnostic, LineCol, did_you_mean, line_col};
+use crate::diag::{Code, Diagnostic, Diagnostics, LineCol, did_you_mean, line_col};
+
+mod positions;
+mod scan;
+
+use positions::Positions;
+use scan::{CutByComment, Finding, MAX_DEPTH};
 
 /// A YAML document inside a file: the whole file, or a slice of it (front
 /// matter) starting at byte `start`.
@@ -28,13 +38,6 @@ pub struct YamlDoc<'a> {
     pub first_line: usize,
     pub yaml: &'a str,
     positions: OnceLock<Positions>,
-}
-
-/// Where each value (and each mapping key) of a document begins, by path.
-#[derive(Debug, Default)]
-struct Positions {
-    values: HashMap<String, LineCol>,
-    keys: HashMap<String, LineCol>,
 }
 
 impl<'a> YamlDoc<'a> {
@@ -70,9 +73,11 @@ impl<'a> YamlDoc<'a> {
         }
     }
 
-    /// Deserializes the document. Empty documents deserialize like an empty
-    /// mapping, so a missing required key is reported as such.
-    pub(crate) fn parse<T: DeserializeOwned>(&self) -> Result<T, Diagnostic> {
+    /// Deserializes the document, after the checks of [`YamlDoc::check`].
+    /// Empty documents deserialize like an empty mapping, so a missing
+    /// required key is reported as such.
+    pub(crate) fn parse<T: DeserializeOwned>(&self) -> Result<T, Diagnostics> {
+        self.check()?;
         let blank = self
             .yaml
             .lines()
@@ -82,11 +87,84 @@ impl<'a> YamlDoc<'a> {
         } else {
             serde_yaml::from_str::<T>(self.yaml)
         };
-        result.map_err(|e| self.error_from_serde(&e))
+        result.map_err(|e| self.error_from_serde(&e).into())
+    }
+
+    /// The checks made before serde_yaml sees the text: nesting (first and
+    /// alone: the parsers must not see such a document), values a comment
+    /// cut, and every duplicate key.
+    fn check(&self) -> Result<(), Diagnostics> {
+        let found = scan::scan(self.yaml);
+        let mut errors = Diagnostics::default();
+        for f in &found {
+            errors.push(self.finding(f));
+        }
+        if found.iter().any(|f| matches!(f, Finding::TooDeep { .. })) {
+            return errors.fail();
+        }
+        for d in &self.positions().duplicates {
+            let first = self.shift(d.first);
+            errors.push(Diagnostic::at(
+                Code::YamlSyntax,
+                self.path,
+                self.file_text,
+                self.shift(d.at),
+                format!(
+                    "duplicate key `{}`: it was given first at line {}, column {}",
+                    d.key, first.line, first.col
+                ),
+            ));
+        }
+        errors.finish(())
+    }
+
+    /// A finding of [`scan`] as a diagnostic in the file.
+    fn finding(&self, f: &Finding) -> Diagnostic {
+        let (at, message, help) = match f {
+            Finding::TooDeep { at } => (
+                *at,
+                format!("YAML nested more than {MAX_DEPTH} levels deep"),
+                Some(format!(
+                    "a list or mapping opens here at level {}; verdict reads at most {MAX_DEPTH} levels",
+                    MAX_DEPTH + 1
+                )),
+            ),
+            Finding::Comment(cut) => (cut.at, cut_message(cut), Some(cut_help(cut))),
+        };
+        let d = Diagnostic::at(
+            Code::YamlSyntax,
+            self.path,
+            self.file_text,
+            self.shift(at),
+            message,
+        );
+        match help {
+            Some(h) => d.with_help(h),
+            None => d,
+        }
     }
 
     /// Converts a serde_yaml error into a diagnostic at its place.
     fn error_from_serde(&self, err: &serde_yaml::Error) -> Diagnostic {
+        // The parser stops at a tab where YAML wants spaces ("found
+        // character that cannot start any token", "found a tab character
+        // that violates indentation"): say what is wrong, at the tab.
+        if let Some(loc) = err.location() {
+            let at = LineCol {
+                line: loc.line(),
+                col: loc.column(),
+            };
+            if self.char_at(at) == Some('\t') {
+                let pos = self.shift(at);
+                return Diagnostic::at(
+                    Code::YamlSyntax,
+                    self.path,
+                    self.file_text,
+                    pos,
+                    TAB_MESSAGE,
+                );
+            }
+        }
         let raw = strip_marks(&err.to_string());
         let (path, message) = split_path(&raw);
         let mut help = None;
@@ -194,16 +272,24 @@ impl<'a> YamlDoc<'a> {
         }
     }
 
+    fn positions(&self) -> &Positions {
+        self.positions.get_or_init(|| positions::collect(self.yaml))
+    }
+
     /// Position (in the file) of the value at `path`: `a.b`, `list[2].c`.
     pub(crate) fn locate(&self, path: &str) -> Option<LineCol> {
-        let positions = self.positions.get_or_init(|| collect_positions(self.yaml));
-        positions.values.get(path).map(|p| self.shift(*p))
+        self.positions().values.get(path).map(|p| self.shift(*p))
     }
 
     /// Position (in the file) of the key that holds the value at `path`.
     pub(crate) fn locate_key(&self, path: &str) -> Option<LineCol> {
-        let positions = self.positions.get_or_init(|| collect_positions(self.yaml));
-        positions.keys.get(path).map(|p| self.shift(*p))
+        self.positions().keys.get(path).map(|p| self.shift(*p))
+    }
+
+    /// The character at a line and column of the YAML.
+    fn char_at(&self, at: LineCol) -> Option<char> {
+        let line = self.yaml.lines().nth(at.line.checked_sub(1)?)?;
+        line.chars().nth(at.col.checked_sub(1)?)
     }
 
     fn doc_start(&self) -> LineCol {
@@ -234,6 +320,39 @@ impl<'a> YamlDoc<'a> {
             col: p.col + indent,
         }
     }
+}
+
+const TAB_MESSAGE: &str = "YAML does not allow tabs for indentation; indent with spaces";
+
+/// What a comment did to the value before it.
+fn cut_message(cut: &CutByComment) -> String {
+    let what = match &cut.key {
+        Some(k) => format!("`{k}`"),
+        None => "this list item".to_string(),
+    };
+    if cut.kept.is_empty() {
+        format!("`#` starts a YAML comment here, so {what} is empty; quote the value")
+    } else {
+        format!(
+            "`#` starts a YAML comment here, so {what} is cut to `{}`; quote the value",
+            cut.kept
+        )
+    }
+}
+
+/// The line written with the value quoted.
+fn cut_help(cut: &CutByComment) -> String {
+    let text = if cut.kept.is_empty() {
+        cut.comment.clone()
+    } else {
+        format!("{} {}", cut.kept, cut.comment)
+    };
+    let quoted = format!("\"{}\"", text.replace('\\', "\\\\").replace('"', "\\\""));
+    let line = match &cut.key {
+        Some(k) => format!("{k}: {quoted}"),
+        None => format!("- {quoted}"),
+    };
+    format!("write `{line}`; a comment after a value takes two spaces before its `#`")
 }
 
 /// serde errors that carry no real place even when a location is attached.
@@ -292,122 +411,17 @@ fn backticked(msg: &str) -> Option<Vec<String>> {
     (!parts.is_empty()).then_some(parts)
 }
 
-enum Frame {
-    Map {
-        path: String,
-        next_key: Option<String>,
-        expecting_key: bool,
-    },
-    Seq {
-        path: String,
-        index: usize,
-    },
-}
-
-struct Collector {
-    stack: Vec<Frame>,
-    out: Positions,
-}
-
-fn join(parent: &str, key: &str) -> String {
-    if parent.is_empty() {
-        key.to_string()
-    } else {
-        format!("{parent}.{key}")
-    }
-}
-
-impl Collector {
-    /// The path of the value that starts now, advancing the parent frame.
-    fn next_value_path(&mut self) -> Option<String> {
-        match self.stack.last_mut() {
-            None => Some(String::new()),
-            Some(Frame::Seq { path, index }) => {
-                let p = format!("{path}[{index}]");
-                *index += 1;
-                Some(p)
-            }
-            Some(Frame::Map {
-                path,
-                next_key,
-                expecting_key,
-            }) => {
-                if *expecting_key {
-                    None
-                } else {
-                    *expecting_key = true;
-                    Some(join(path, next_key.as_deref().unwrap_or("")))
-                }
-            }
-        }
-    }
-}
-
-impl<'input> SpannedEventReceiver<'input> for Collector {
-    fn on_event(&mut self, ev: Event<'input>, span: saphyr_parser::Span) {
-        let pos = LineCol {
-            line: span.start.line(),
-            col: span.start.col() + 1,
-        };
-        match ev {
-            Event::Scalar(value, ..) => {
-                if let Some(Frame::Map {
-                    path,
-                    next_key,
-                    expecting_key,
-                }) = self.stack.last_mut()
-                    && *expecting_key
-                {
-                    *expecting_key = false;
-                    let key_path = join(path, &value);
-                    self.out.keys.insert(key_path, pos);
-                    *next_key = Some(value.into_owned());
-                    return;
-                }
-                if let Some(p) = self.next_value_path() {
-                    self.out.values.entry(p).or_insert(pos);
-                }
-            }
-            Event::Alias(_) => {
-                if let Some(p) = self.next_value_path() {
-                    self.out.values.entry(p).or_insert(pos);
-                }
-            }
-            Event::MappingStart(..) | Event::SequenceStart(..) => {
-                let p = self.next_value_path().unwrap_or_default();
-                self.out.values.entry(p.clone()).or_insert(pos);
-                self.stack.push(if matches!(ev, Event::MappingStart(..)) {
-                    Frame::Map {
-                        path: p,
-                        next_key: None,
-                        expecting_key: true,
-                    }
-                } else {
-                    Frame::Seq { path: p, index: 0 }
-                });
-            }
-            Event::MappingEnd | Event::SequenceEnd => {
-                self.stack.pop();
-            }
-            _ => {}
-        }
-    }
-}
-
-fn collect_positions(yaml: &str) -> Positions {
-    let mut c = Collector {
-        stack: Vec::new(),
-        out: Positions::default(),
-    };
-    // A syntax error stops collection; what was seen before it stays usable.
-    let _ = Parser::new_from_str(yaml).load(&mut c, false);
-    c.out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use serde::Deserialize;
+
+    /// The one problem of a parse that must fail.
+    fn only<T: std::fmt::Debug>(r: Result<T, Diagnostics>) -> Diagnostic {
+        let mut errors = r.unwrap_err();
+        assert_eq!(errors.len(), 1, "{errors}");
+        errors.0.remove(0)
+    }
 
     #[derive(Deserialize, Debug)]
     #[serde(deny_unknown_fields)]
@@ -430,7 +444,7 @@ mod tests {
     #[test]
     fn an_unquoted_colon_gets_a_hint_and_numbers_are_named_plainly() {
         let doc = YamlDoc::whole(Path::new("f.yaml"), "title: Note: this\n");
-        let d = doc.parse::<Doc>().unwrap_err();
+        let d = only(doc.parse::<Doc>());
         assert!(d.message.contains("mapping values"), "{}", d.message);
         assert!(d.help.as_deref().unwrap_or("").contains("must be quoted"));
 
@@ -440,8 +454,100 @@ mod tests {
             weight: f64,
         }
         let doc = YamlDoc::whole(Path::new("f.yaml"), "weight: heavy\n");
-        let d = doc.parse::<Weight>().unwrap_err();
+        let d = only(doc.parse::<Weight>());
         assert!(d.message.ends_with("expected a number"), "{}", d.message);
+    }
+
+    #[test]
+    fn a_tab_in_indentation_is_named_at_the_tab() {
+        for (yaml, at) in [
+            ("a:\n\tb: 1\n", "f.yaml:2:1"),
+            ("a:\n  \tb: 1\n", "f.yaml:2:3"),
+            ("a: x\n\ty\n", "f.yaml:2:1"),
+            ("a: 1\n\t# note\n", "f.yaml:2:1"),
+            ("a:\n- \tb\n", "f.yaml:2:3"),
+            ("a: |\n  x\n\ty\n", "f.yaml:3:1"),
+        ] {
+            let doc = YamlDoc::whole(Path::new("f.yaml"), yaml);
+            let d = only(doc.parse::<serde_json::Value>());
+            assert_eq!(d.message, TAB_MESSAGE, "{yaml:?}");
+            assert_eq!(d.location().unwrap(), at, "{yaml:?}");
+        }
+        // Tabs YAML allows: after `key:`, inside flow brackets and quotes.
+        for yaml in ["a:\tb\n", "a: [1,\n\t2]\n", "a: \"x\n\ty\"\n"] {
+            let doc = YamlDoc::whole(Path::new("f.yaml"), yaml);
+            assert!(doc.parse::<serde_json::Value>().is_ok(), "{yaml:?}");
+        }
+        // In front matter, at the tab of the file.
+        let text = "---\ntitle: x\nitems:\n\t- title: y\n---\n";
+        let doc = YamlDoc::slice(Path::new("p.md"), text, 4, text.len() - 4);
+        let d = only(doc.parse::<Doc>());
+        assert_eq!(
+            (d.message.as_str(), d.location().unwrap()),
+            (TAB_MESSAGE, "p.md:4:1".into())
+        );
+    }
+
+    /// Whether the scan's count of nesting can be trusted to keep deep
+    /// documents from the parsers (saphyr's recursion overflows the stack
+    /// at a depth of 100,000): it must never count less than saphyr reads,
+    /// on the YAML of the bundled guide, of every fixture, and on shapes
+    /// chosen to mislead a line scanner.
+    #[test]
+    fn the_scan_never_counts_less_nesting_than_the_parser() {
+        let mut samples: Vec<String> = [
+            "a:\n- b:\n  - c:\n    - d: 1\n",
+            "--- [a, [b, [c]]]\n",
+            "--- - - x\n",
+            "? - a\n  - b\n: - c\n",
+            "a: &x\n  b: [1, {c: [2]}]\nd: *x\n",
+            "- - - - x\n- - y\n",
+            "a:\n  b:\n    c:\n      d: [[[1]]]\n",
+            "key: \"multi\n  line\"\nnext:\n  - [x]\n",
+            "- |\n  text\n- {a: {b: {c: 1}}}\n",
+            "a: {b: [c, {d: e}],\n  f: [g]}\n",
+            "\t- - - x\n",
+            "a:\n  - b\n  -\n    - c\n",
+            "[a, [b]]: c\n",
+            "a: 'it''s'\nb: [\"x\", 'y', {c: \"]\"}]\n",
+            "a: >-\n  folded\n  - not a list\nb:\n - [1]\n",
+            "- !!map\n  a: [b]\n- &y {c: [d]}\n",
+            "a: [b, # a comment ]\n  [c]]\n",
+            "a:\n  - b: [\n      [c]]\n",
+            "- &a x\n- *a : b\n",
+            "- {a: \"]\"}: [x]\n",
+        ]
+        .map(String::from)
+        .to_vec();
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        for dir in ["content", "tests/fixtures"] {
+            for entry in walkdir::WalkDir::new(root.join(dir)) {
+                let path = entry.unwrap().into_path();
+                let Ok(text) = std::fs::read_to_string(&path) else {
+                    continue;
+                };
+                match path.extension().and_then(|e| e.to_str()) {
+                    Some("yaml" | "yml") => samples.push(text),
+                    Some("md") => {
+                        if let Some(front) = text.strip_prefix("---\n")
+                            && let Some((yaml, _)) = front.split_once("\n---")
+                        {
+                            samples.push(yaml.to_string());
+                        }
+                    }
+                    _ => {}
+                }
+            }
+        }
+        assert!(samples.len() > 60, "{} samples", samples.len());
+        for yaml in &samples {
+            let parser = positions::deepest(yaml);
+            assert!(
+                scan::deepest(yaml) >= parser,
+                "the scan counts {} levels, saphyr {parser}, in\n{yaml}",
+                scan::deepest(yaml)
+            );
+        }
     }
 
     #[test]
@@ -467,7 +573,7 @@ mod tests {
     fn unknown_key_has_place_and_suggestion() {
         let text = "---\ntitle: x\ntitel: y\n---\n";
         let doc = YamlDoc::slice(Path::new("p.md"), text, 4, 22);
-        let err = doc.parse::<Doc>().unwrap_err();
+        let err = only(doc.parse::<Doc>());
         assert_eq!(err.location().unwrap(), "p.md:3:1");
         assert!(
             err.message.contains("unknown key `titel`"),
@@ -481,7 +587,7 @@ mod tests {
     fn missing_key_points_at_its_mapping() {
         let text = "title: x\nitems:\n  - page: b.md\n";
         let doc = YamlDoc::whole(Path::new("f.yaml"), text);
-        let err = doc.parse::<Doc>().unwrap_err();
+        let err = only(doc.parse::<Doc>());
         assert!(
             err.message.contains("missing field `title`"),
             "{}",
@@ -494,7 +600,7 @@ mod tests {
     fn syntax_error_in_front_matter_is_shifted() {
         let text = "---\r\ntitle: [x\r\n---\r\n";
         let doc = YamlDoc::slice(Path::new("p.md"), text, 5, 16);
-        let err = doc.parse::<Doc>().unwrap_err();
+        let err = only(doc.parse::<Doc>());
         let loc = err.location().unwrap();
         assert_eq!(loc, "p.md:2:8");
         assert!(!err.message.contains("at line"), "{}", err.message);
@@ -503,7 +609,7 @@ mod tests {
     #[test]
     fn empty_document_reports_missing_key() {
         let doc = YamlDoc::whole(Path::new("f.yaml"), "# nothing\n");
-        let err = doc.parse::<Doc>().unwrap_err();
+        let err = only(doc.parse::<Doc>());
         assert!(err.message.contains("missing field `title`"));
         assert_eq!(err.location().unwrap(), "f.yaml:1:1");
     }
