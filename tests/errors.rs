@@ -60,3 +60,12 @@ fn bad_embeds() {
 fn bad_decision_data() {
     insta::assert_snapshot!(fails("bad-decision"));
 }
+
+/// Regression: a file and a folder at one path (an alias `/favicon.svg/`
+/// where the theme writes its favicon file, a static file `about` beside
+/// the page `about/`) failed while writing, naming the staging folder and
+/// no source.
+#[test]
+fn output_clashes() {
+    insta::assert_snapshot!(fails("output-clash"));
+}
