@@ -1,9 +1,134 @@
-//! The output folder end to end: files the output cannot hold, found
-//! before writing.
+//! The output folder end to end: publishing when the previous output cannot
+//! be removed, and files the output cannot hold (found before writing).
 
 mod common;
 
-use common::{Site, fixture};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use common::{Site, fixture, snapshot_tree};
+
+/// `chattr +i` on files under a folder, undone (for the whole folder, since
+/// a swap moves them) when dropped: a file even root cannot remove or
+/// rename. `None` where the file system or sandbox refuses the flag.
+struct Immutable(PathBuf);
+
+impl Immutable {
+    fn set(file: &Path, undo_under: &Path) -> Option<Immutable> {
+        let ok = Command::new("chattr")
+            .arg("+i")
+            .arg(file)
+            .status()
+            .is_ok_and(|s| s.success());
+        ok.then(|| Immutable(undo_under.to_path_buf()))
+    }
+}
+
+impl Drop for Immutable {
+    fn drop(&mut self) {
+        let _ = Command::new("chattr")
+            .arg("-R")
+            .arg("-i")
+            .arg(&self.0)
+            .stderr(std::process::Stdio::null())
+            .status();
+    }
+}
+
+/// Regression: when removing the previous output failed part way (after
+/// the new one was in place), the build said nothing and had already
+/// deleted the marker, so every later build refused
+/// ".public.verdict-old was not made by verdict".
+#[test]
+fn a_previous_output_that_cannot_be_removed_is_reported_and_removed_later() {
+    let site = fixture("basic");
+    let run = site.build(&[]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let Some(stuck) = Immutable::set(&site.out().join("about/index.html"), &site.root) else {
+        eprintln!("skipped: chattr +i is not available here");
+        return;
+    };
+    let old = site.root.join(".public.verdict-old");
+
+    // The new site is published; the leftover is a loud warning.
+    site.edit("content/about.md", "About", "About us");
+    let run = site.build(&[]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stderr.starts_with(
+            "warning[io]: the new site is in place, but the previous output was not fully removed: cannot remove [TMP]/site/.public.verdict-old/about: Operation not permitted"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains(
+            "help: [TMP]/site/.public.verdict-old keeps its .verdict-output marker: the next build removes it first, and stops if it still cannot; or remove it yourself"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stdout.trim_end().ends_with("; 1 warning (above)"),
+        "{}",
+        run.stdout
+    );
+    assert!(site.read("about/index.html").contains("About us"));
+    assert!(old.join(".verdict-output").is_file(), "the marker stays");
+    assert!(!old.join("index.html").exists(), "the rest is removed");
+
+    // While it still cannot be removed, the next build stops and leaves
+    // the output as it is.
+    let published = snapshot_tree(&site.out());
+    site.edit("content/about.md", "About us", "About them");
+    let run = site.build(&[]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr.starts_with(
+            "error[io]: cannot remove [TMP]/site/.public.verdict-old, the previous output an earlier build could not remove: cannot remove [TMP]/site/.public.verdict-old/about: Operation not permitted"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(snapshot_tree(&site.out()), published);
+    assert!(old.join(".verdict-output").is_file());
+
+    // Once it can, the next build finishes the cleanup and says nothing.
+    drop(stuck);
+    let run = site.build(&[]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(run.stderr, "");
+    assert!(!run.stdout.contains("warning"), "{}", run.stdout);
+    assert!(!old.exists());
+    assert!(site.read("about/index.html").contains("About them"));
+}
+
+/// A leftover folder without the marker is still never deleted.
+#[test]
+fn a_leftover_folder_without_the_marker_is_refused() {
+    let site = fixture("basic");
+    let old = site.root.join(".public.verdict-old");
+    std::fs::create_dir_all(old.join("about")).unwrap();
+    std::fs::write(old.join("about/notes.txt"), "precious").unwrap();
+    let run = site.build(&[]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr.contains(
+            "error[io]: [TMP]/site/.public.verdict-old exists and was not made by verdict (no .verdict-output marker); remove it"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(
+        std::fs::read_to_string(old.join("about/notes.txt")).unwrap(),
+        "precious"
+    );
+    // An empty one loses nothing: it is removed.
+    std::fs::remove_dir_all(old.join("about")).unwrap();
+    let run = site.build(&[]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(!old.exists());
+}
 
 fn fails(site: &Site) -> String {
     let run = site.build(&[]);

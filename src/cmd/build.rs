@@ -30,11 +30,14 @@ pub enum BuildError {
     Content(Diagnostics),
 }
 
-/// A finished build: what the engine reports, and where it went.
+/// A finished build: what the engine reports, where it went, and what went
+/// wrong after the new site was in place (warnings: the previous output
+/// that could not be removed).
 #[derive(Debug)]
 pub struct Built {
     pub report: BuildReport,
     pub out: PathBuf,
+    pub warnings: Diagnostics,
 }
 
 pub fn build(opts: &BuildOptions) -> Result<Built, BuildError> {
@@ -53,11 +56,15 @@ pub fn build(opts: &BuildOptions) -> Result<Built, BuildError> {
     let _lock = OutputLock::acquire(&out, !opts.no_wait).map_err(usage)?;
     let staging = Staging::create(&out).map_err(usage)?;
     let mut report = project.build(&staging).map_err(BuildError::Content)?;
-    staging
+    let leftover = staging
         .commit()
         .map_err(|d| BuildError::Content(d.into()))?;
     report.elapsed = start.elapsed();
-    Ok(Built { report, out })
+    Ok(Built {
+        report,
+        out,
+        warnings: Diagnostics(leftover.into_iter().collect()),
+    })
 }
 
 fn project_options(opts: &BuildOptions) -> ProjectOptions {

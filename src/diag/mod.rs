@@ -48,10 +48,11 @@ impl Place {
 }
 
 /// How bad a problem is; renderers show it (`error[code]`, `warning[code]`).
-/// No stage emits warnings yet (`verdict check` will). Until one does,
 /// [`Diagnostics::finish`] fails a stage on any diagnostic, so a warning can
-/// never be dropped unseen: the first stage to emit warnings must return
-/// them beside its value.
+/// never be dropped unseen: a stage that warns returns its warnings beside
+/// its value. The one that does so far is the publish step
+/// (`output::Staging::commit`: the previous output not fully removed),
+/// whose warnings `cmd::build::Built` carries to `main.rs`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Severity {
     Error,

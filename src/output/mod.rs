@@ -2,10 +2,11 @@
 //! their path inside the site; [`Staging`] writes them all-or-nothing to a
 //! folder for `verdict build`, [`Memory`] keeps them in a map for
 //! `verdict serve`. [`check_out_dir`] refuses output folders a wrong flag
-//! could destroy.
+//! could destroy; `remove` deletes verdict's own folders marker last.
 
 mod lock;
 mod memory;
+mod remove;
 mod safety;
 mod staging;
 
