@@ -1,5 +1,6 @@
 //! The output folder end to end: publishing when the previous output cannot
-//! be removed, and files the output cannot hold (found before writing).
+//! be removed, files the output cannot hold (found before writing), static
+//! files that cannot be read.
 
 mod common;
 
@@ -128,6 +129,45 @@ fn a_leftover_folder_without_the_marker_is_refused() {
     let run = site.build(&[]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(!old.exists());
+}
+
+/// Regression: a static file the build could not read was reported as
+/// "cannot copy to [TMP]/site/.public.verdict-staging/secret.txt:
+/// Permission denied", blaming the output. Root reads any file, so when the
+/// tests run as root the build runs as `nobody`.
+#[test]
+fn an_unreadable_static_file_is_blamed_on_itself() {
+    use std::os::unix::fs::PermissionsExt;
+    use std::os::unix::process::CommandExt;
+
+    let site = fixture("basic");
+    site.write("static/secret.txt", "mine");
+    let secret = site.root.join("static/secret.txt");
+    std::fs::set_permissions(&secret, std::fs::Permissions::from_mode(0o000)).unwrap();
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_verdict"));
+    cmd.args(["build", "--root", site.root.to_str().unwrap()])
+        .current_dir(site.tmp());
+    // The effective user owns /proc/self (std has no call for it).
+    let root = std::fs::metadata("/proc/self")
+        .map(|m| std::os::unix::fs::MetadataExt::uid(&m) == 0)
+        .unwrap_or(false);
+    if root {
+        // `nobody` may enter the folders and write the output beside them.
+        for dir in [site.tmp(), site.root.as_path()] {
+            std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o777)).unwrap();
+        }
+        cmd.uid(65534).gid(65534);
+    }
+    let run = site.run(cmd.output().unwrap());
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr.starts_with(
+            "error[io]: cannot read: Permission denied (os error 13)\n--> [TMP]/site/static/secret.txt"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert!(!run.stderr.contains("verdict-staging"), "{}", run.stderr);
 }
 
 fn fails(site: &Site) -> String {

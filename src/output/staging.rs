@@ -8,7 +8,7 @@
 use std::path::{Path, PathBuf};
 
 use super::remove::{is_ours, remove_ours};
-use super::{MARKER, Sink, is_inside};
+use super::{MARKER, Sink, is_inside, source};
 use crate::diag::{Code, Diagnostic};
 
 /// A staging folder being filled; dropped without [`Staging::commit`], it is removed.
@@ -173,13 +173,7 @@ impl Sink for Staging {
 
     fn copy(&self, rel: &str, from: &Path) -> Result<(), Diagnostic> {
         let path = self.prepare(rel)?;
-        std::fs::copy(from, &path).map(|_| ()).map_err(|e| {
-            Diagnostic::in_file(
-                Code::Io,
-                from,
-                format!("cannot copy to {}: {e}", path.display()),
-            )
-        })
+        source::copy(from, &path)
     }
 
     fn remove(&self, rel: &str) -> Result<(), Diagnostic> {
@@ -257,5 +251,31 @@ mod tests {
             out.join("b/index.html").is_file(),
             "the previous output stays"
         );
+    }
+
+    /// Regression: a static file that could not be read was reported as
+    /// "cannot copy to <the staging folder>/…", as if the output were at
+    /// fault. (Root reads any mode, so the unreadable sources here are a
+    /// link to nothing and a folder.)
+    #[test]
+    fn a_copy_that_cannot_read_blames_the_source() {
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path().join("public");
+        let dangling = tmp.path().join("static/logo.svg");
+        std::fs::create_dir_all(tmp.path().join("static/folder")).unwrap();
+        std::os::unix::fs::symlink(tmp.path().join("static/gone.svg"), &dangling).unwrap();
+        let s = Staging::create(&out).unwrap();
+        for (from, why) in [
+            (dangling, "cannot read: No such file or directory"),
+            (
+                tmp.path().join("static/folder"),
+                "cannot read: it is a folder, not a file",
+            ),
+        ] {
+            let d = s.copy("logo.svg", &from).unwrap_err();
+            assert_eq!(d.place.as_ref().unwrap().path, from);
+            assert!(d.message.starts_with(why), "{}", d.message);
+            assert!(!d.message.contains("verdict-staging"), "{}", d.message);
+        }
     }
 }
