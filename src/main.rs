@@ -95,9 +95,7 @@ fn main() -> ExitCode {
             };
             match build::build(&opts) {
                 Ok(build::Built {
-                    report,
-                    out,
-                    warnings,
+                    report, warnings, ..
                 }) => {
                     print_diagnostics(&warnings);
                     let n = warnings.len();
@@ -113,7 +111,7 @@ fn main() -> ExitCode {
                         report.pages,
                         report.files,
                         report.elapsed.as_millis(),
-                        build::shown(&out)
+                        build::shown(&opts)
                     );
                     if timings {
                         for (stage, took) in &report.stages {

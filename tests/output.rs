@@ -1,13 +1,13 @@
 //! The output folder end to end: publishing when the previous output cannot
 //! be removed, files the output cannot hold (found before writing), static
-//! files that cannot be read.
+//! files that cannot be read, and the summary line's path.
 
 mod common;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use common::{Site, fixture, snapshot_tree};
+use common::{Site, fixture, snapshot_tree, verdict};
 
 /// `chattr +i` on files under a folder, undone (for the whole folder, since
 /// a swap moves them) when dropped: a file even root cannot remove or
@@ -168,6 +168,38 @@ fn an_unreadable_static_file_is_blamed_on_itself() {
         run.stderr
     );
     assert!(!run.stderr.contains("verdict-staging"), "{}", run.stderr);
+}
+
+/// Regression: the success line showed `srv/site` for an output at
+/// `/srv/site` when run from `/` (the path was made relative to the
+/// current folder).
+#[test]
+fn the_summary_line_shows_the_output_as_given() {
+    let site = fixture("basic");
+    let out = site.tmp().join("www");
+    let root = site.root.to_str().unwrap();
+    let run = site.run(verdict(
+        &["build", "--root", root, "--out", out.to_str().unwrap()],
+        Path::new("/"),
+    ));
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stdout.trim_end().ends_with(" → [TMP]/www"),
+        "{}",
+        run.stdout
+    );
+    let run = site.run(verdict(&["build", "--root", "site"], site.tmp()));
+    assert!(
+        run.stdout.trim_end().ends_with(" → site/public"),
+        "{}",
+        run.stdout
+    );
+    let run = site.run(verdict(&["build", "--out", "../www"], &site.root));
+    assert!(
+        run.stdout.trim_end().ends_with(" → ../www"),
+        "{}",
+        run.stdout
+    );
 }
 
 fn fails(site: &Site) -> String {

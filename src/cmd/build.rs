@@ -2,10 +2,10 @@
 //! everything into a staging folder, and swap it into place. A failed build
 //! leaves the previous output as it was.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::time::Instant;
 
-use crate::diag::{Diagnostic, Diagnostics};
+use crate::diag::{Diagnostic, Diagnostics, display_path};
 use crate::engine::{BuildReport, Project, ProjectOptions, check_site};
 use crate::output::{self, OutputLock, Staging};
 use crate::source::settings::base_url_argument;
@@ -75,13 +75,9 @@ fn project_options(opts: &BuildOptions) -> ProjectOptions {
     }
 }
 
-/// Relative display of the output folder for the summary line.
-pub fn shown(out: &Path) -> String {
-    match std::env::current_dir()
-        .ok()
-        .and_then(|cwd| out.strip_prefix(cwd).ok().map(Path::to_path_buf))
-    {
-        Some(rel) if !rel.as_os_str().is_empty() => rel.display().to_string(),
-        _ => out.display().to_string(),
-    }
+/// The output folder as the summary line shows it: as given (`--out`, or
+/// `<root>/public`), without a leading `./`.
+pub fn shown(opts: &BuildOptions) -> String {
+    let out = opts.out.clone().unwrap_or_else(|| opts.root.join("public"));
+    display_path(&out)
 }
