@@ -97,15 +97,24 @@ fn main() -> ExitCode {
                 no_wait,
             };
             match build::build(&opts) {
-                Ok(build::Built { report, out }) => {
+                Ok(build::Built {
+                    report, warnings, ..
+                }) => {
+                    print_diagnostics(&warnings);
+                    let n = warnings.len();
+                    let warned = match n {
+                        0 => String::new(),
+                        1 => "; 1 warning (above)".to_string(),
+                        _ => format!("; {n} warnings (above)"),
+                    };
                     // A closed pipe (`verdict build | head -0`) is not an error of the build.
                     let _ = writeln!(
                         std::io::stdout(),
-                        "built {} pages, {} files in {} ms → {}",
+                        "built {} pages, {} files in {} ms → {}{warned}",
                         report.pages,
                         report.files,
                         report.elapsed.as_millis(),
-                        build::shown(&out)
+                        build::shown(&opts)
                     );
                     if timings {
                         print_stages(&report.stages);
@@ -238,15 +247,20 @@ fn print_stages(stages: &[(&'static str, std::time::Duration)]) {
 }
 
 fn report_failure(d: &Diagnostics, what: &str) {
-    use std::io::IsTerminal;
-    let color = std::io::stderr().is_terminal();
-    for diag in &d.0 {
-        let _ = writeln!(std::io::stderr(), "{}\n", diag.render(color));
-    }
+    print_diagnostics(d);
     let n = d.0.len();
     let _ = writeln!(
         std::io::stderr(),
         "error: {n} problem{} found; {what}",
         if n == 1 { "" } else { "s" }
     );
+}
+
+/// Each diagnostic, rendered, on stderr.
+fn print_diagnostics(d: &Diagnostics) {
+    use std::io::IsTerminal;
+    let color = std::io::stderr().is_terminal();
+    for diag in &d.0 {
+        let _ = writeln!(std::io::stderr(), "{}\n", diag.render(color));
+    }
 }

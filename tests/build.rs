@@ -459,7 +459,7 @@ fn two_sources_for_one_output_file_are_an_error() {
     for expected in [
         "two sources for the output file /guide/diagram.svg: [TMP]/site/static/guide/diagram.svg and [TMP]/site/content/guide/diagram.svg",
         "two sources for the output file /robots.txt: robots.txt and [TMP]/site/content/robots.txt",
-        "two sources for the output file /about/index.html: the page [TMP]/site/content/about.md and [TMP]/site/static/about/index.html",
+        "two sources for the output file /about/index.html: the page [TMP]/site/content/about.md:3:7 and [TMP]/site/static/about/index.html\n --> [TMP]/site/content/about.md:3:7",
     ] {
         assert!(
             run.stderr.contains(expected),

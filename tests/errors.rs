@@ -70,3 +70,38 @@ fn bad_yaml_in_pages_data_and_themes() {
 fn bad_yaml_in_site_yaml() {
     insta::assert_snapshot!(fails("bad-yaml-settings"));
 }
+
+/// Regression: a template including one the theme does not have was
+/// reported as a bare `page.html:2:56`, not at the theme's file.
+#[test]
+fn missing_template() {
+    insta::assert_snapshot!(fails("missing-template"));
+}
+
+/// A parent template that does not exist: at the name in `extends`.
+#[test]
+fn missing_parent_template() {
+    let site = fixture("missing-template");
+    site.write(
+        "themes/broken/templates/page.html",
+        "{# a page #}\n{% extends 'layout.html' %}\n",
+    );
+    let run = site.build(&[]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr.starts_with(
+            "error[template]: template error: this template extends `layout.html`, which the theme does not have\n --> [TMP]/site/themes/broken/templates/page.html:2:12\n"
+        ),
+        "{}",
+        run.stderr
+    );
+}
+
+/// Regression: a file and a folder at one path (an alias `/favicon.svg/`
+/// where the theme writes its favicon file, a static file `about` beside
+/// the page `about/`) failed while writing, naming the staging folder and
+/// no source.
+#[test]
+fn output_clashes() {
+    insta::assert_snapshot!(fails("output-clash"));
+}

@@ -2,10 +2,10 @@
 //! everything into a staging folder, and swap it into place. A failed build
 //! leaves the previous output as it was.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::time::Instant;
 
-use crate::diag::{Diagnostic, Diagnostics};
+use crate::diag::{Diagnostic, Diagnostics, display_path};
 use crate::engine::{BuildReport, Project, ProjectOptions, check_site};
 use crate::output::{self, OutputLock, Staging};
 use crate::source::settings::base_url_argument;
@@ -30,11 +30,14 @@ pub enum BuildError {
     Content(Diagnostics),
 }
 
-/// A finished build: what the engine reports, and where it went.
+/// A finished build: what the engine reports, where it went, and what went
+/// wrong after the new site was in place (warnings: the previous output
+/// that could not be removed).
 #[derive(Debug)]
 pub struct Built {
     pub report: BuildReport,
     pub out: PathBuf,
+    pub warnings: Diagnostics,
 }
 
 pub fn build(opts: &BuildOptions) -> Result<Built, BuildError> {
@@ -53,11 +56,15 @@ pub fn build(opts: &BuildOptions) -> Result<Built, BuildError> {
     let _lock = OutputLock::acquire(&out, !opts.no_wait).map_err(usage)?;
     let staging = Staging::create(&out).map_err(usage)?;
     let mut report = project.build(&staging).map_err(BuildError::Content)?;
-    staging
+    let leftover = staging
         .commit()
         .map_err(|d| BuildError::Content(d.into()))?;
     report.elapsed = start.elapsed();
-    Ok(Built { report, out })
+    Ok(Built {
+        report,
+        out,
+        warnings: Diagnostics(leftover.into_iter().collect()),
+    })
 }
 
 fn project_options(opts: &BuildOptions) -> ProjectOptions {
@@ -68,13 +75,9 @@ fn project_options(opts: &BuildOptions) -> ProjectOptions {
     }
 }
 
-/// Relative display of the output folder for the summary line.
-pub fn shown(out: &Path) -> String {
-    match std::env::current_dir()
-        .ok()
-        .and_then(|cwd| out.strip_prefix(cwd).ok().map(Path::to_path_buf))
-    {
-        Some(rel) if !rel.as_os_str().is_empty() => rel.display().to_string(),
-        _ => out.display().to_string(),
-    }
+/// The output folder as the summary line shows it: as given (`--out`, or
+/// `<root>/public`), without a leading `./`.
+pub fn shown(opts: &BuildOptions) -> String {
+    let out = opts.out.clone().unwrap_or_else(|| opts.root.join("public"));
+    display_path(&out)
 }

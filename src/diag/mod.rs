@@ -36,11 +36,23 @@ pub struct Place {
     pub line_text: Option<String>,
 }
 
+impl Place {
+    /// `path:line:col` (or just `path`), the form editors and CI logs link.
+    pub fn location(&self) -> String {
+        let path = display_path(&self.path);
+        match self.pos {
+            Some(p) => format!("{path}:{}:{}", p.line, p.col),
+            None => path,
+        }
+    }
+}
+
 /// How bad a problem is; renderers show it (`error[code]`, `warning[code]`).
-/// No stage emits warnings yet (`verdict check` will). Until one does,
 /// [`Diagnostics::finish`] fails a stage on any diagnostic, so a warning can
-/// never be dropped unseen: the first stage to emit warnings must return
-/// them beside its value.
+/// never be dropped unseen: a stage that warns returns its warnings beside
+/// its value. The one that does so far is the publish step
+/// (`output::Staging::commit`: the previous output not fully removed),
+/// whose warnings `cmd::build::Built` carries to `main.rs`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Severity {
     Error,
@@ -83,6 +95,11 @@ impl Diagnostic {
     /// A problem that belongs to no file (an I/O failure, a refused argument).
     pub(crate) fn global(code: Code, message: impl Into<String>) -> Self {
         Self::new(code, None, message)
+    }
+
+    /// A problem at a place found before (a file, or a line in it).
+    pub(crate) fn placed(code: Code, place: Place, message: impl Into<String>) -> Self {
+        Self::new(code, Some(place), message)
     }
 
     /// A problem with a whole file.
@@ -164,12 +181,7 @@ impl Diagnostic {
 
     /// `path:line:col` (or just `path`), the form editors and CI logs link.
     pub(crate) fn location(&self) -> Option<String> {
-        let place = self.place.as_ref()?;
-        let path = display_path(&place.path);
-        Some(match place.pos {
-            Some(p) => format!("{path}:{}:{}", p.line, p.col),
-            None => path,
-        })
+        self.place.as_ref().map(|p| p.location())
     }
 }
 

@@ -8,8 +8,9 @@ use std::time::Instant;
 use crate::derive::assets::{self, Assets};
 use crate::derive::redirects::redirects;
 use crate::derive::search::FOLDER as SEARCH_FOLDER;
-use crate::derive::{OutputFile, generated};
+use crate::derive::{Body, OutputFile, generated};
 use crate::diag::{Code, Diagnostic, Diagnostics};
+use crate::model::outputs::{Clash, Origin};
 use crate::model::site::{self, AssembleOptions, Site};
 use crate::output::MARKER;
 use crate::render::highlight::{self, Highlighter};
@@ -129,7 +130,8 @@ pub(super) fn load(
 }
 
 /// Claims the 404 page, the generated files and the static files after the
-/// pages and aliases the model claimed: one source per output file.
+/// pages and aliases the model claimed: one source per output file, and
+/// only files the output can hold (see [`OutputClaims::claim`]).
 fn claim_outputs(
     site: &mut Site,
     generated: &[OutputFile],
@@ -138,44 +140,53 @@ fn claim_outputs(
     let mut errors = Diagnostics::default();
     if site.settings.config.search {
         // The whole folder: index files have hashed names.
-        let taken: Vec<(String, String)> = site
+        let taken: Vec<(String, Origin)> = site
             .claims
             .sources()
             .filter(|(f, _)| f.to_lowercase().starts_with(SEARCH_FOLDER))
-            .map(|(f, o)| (f.to_string(), o.to_string()))
+            .map(|(f, o)| (f.to_string(), o.clone()))
             .collect();
         for (file, origin) in taken {
-            errors.push(Diagnostic::global(
-                Code::OutputCollision,
-                format!(
-                    "{origin} would be written to /{file}, inside /{SEARCH_FOLDER}, where verdict writes the search index and results page (move it, or set `search: false` in site.yaml)"
-                ),
-            ));
+            let message = format!(
+                "{origin} would be written to /{file}, inside /{SEARCH_FOLDER}, where verdict writes the search index and results page (move it, or set `search: false` in site.yaml)"
+            );
+            errors.push(match origin.place() {
+                Some(place) => Diagnostic::placed(Code::OutputCollision, place.clone(), message),
+                None => Diagnostic::global(Code::OutputCollision, message),
+            });
         }
         for file in [SEARCH_PAGE, SEARCH_DIRECTORY] {
-            let _ = site.claims.claim(file, "the search index");
+            // A page there was reported just above.
+            match site.claims.claim(file, Origin::named("the search index")) {
+                Ok(()) | Err(Clash::Same { .. }) => {}
+                Err(clash) => errors.push(clash.diagnostic()),
+            }
         }
     }
     let fixed = [
-        (NOT_FOUND.to_string(), "the 404 page".to_string()),
-        (MARKER.to_string(), "verdict's output marker".to_string()),
+        (NOT_FOUND.to_string(), Origin::named("the 404 page")),
+        (MARKER.to_string(), Origin::named("verdict's output marker")),
     ];
-    let others: Vec<(String, String)> = fixed
+    let others: Vec<(String, Origin)> = fixed
         .into_iter()
-        .chain(generated.iter().map(|f| (f.path.clone(), f.origin.clone())))
         .chain(
-            assets
-                .files
+            generated
                 .iter()
-                .map(|f| (f.path.clone(), f.origin.clone())),
+                .map(|f| (f.path.clone(), Origin::named(f.origin.clone()))),
         )
+        .chain(assets.files.iter().map(|f| {
+            // A file copied from disk is named by its path, where the
+            // writer finds it.
+            let origin = match &f.body {
+                Body::Copy(path) => Origin::file("", path),
+                Body::Bytes(_) => Origin::named(f.origin.clone()),
+            };
+            (f.path.clone(), origin)
+        }))
         .collect();
     for (file, origin) in others {
-        if let Err(first) = site.claims.claim(&file, origin.clone()) {
-            errors.push(Diagnostic::global(
-                Code::OutputCollision,
-                format!("two sources for the output file /{file}: {first} and {origin}"),
-            ));
+        if let Err(clash) = site.claims.claim(&file, origin) {
+            errors.push(clash.diagnostic());
         }
     }
     errors.finish(())

@@ -18,7 +18,7 @@ use rayon::prelude::*;
 use super::guides::{self, Guides};
 use super::index::PageIndex;
 use super::links;
-use super::outputs::OutputClaims;
+use super::outputs::{Clash, Origin, OutputClaims};
 use super::page::{Page, PageId, PageKind};
 use super::routes::{folder_slugs, route_for};
 use crate::diag::{Code, Diagnostic, Diagnostics};
@@ -227,29 +227,33 @@ fn make_pages(
 
 /// Claims each page's and alias's output file. Two sources for one file,
 /// even differing only in letter case, are an error naming both, placed at
-/// the alias when it is one.
+/// the alias when it is one (or the page's `slug`); so is a file the output
+/// cannot hold beside the others (see [`OutputClaims::claim`]).
 fn claim_routes(pages: &[Page], errors: &mut Diagnostics) -> OutputClaims {
     let mut claims = OutputClaims::default();
     for page in pages {
-        let path = page.source.file.path.display().to_string();
-        let own = std::iter::once((&page.route, None));
-        let aliases = page.aliases.iter().enumerate().map(|(i, a)| (a, Some(i)));
-        for (route, alias) in own.chain(aliases) {
-            let origin = match alias {
-                None => format!("the page {path}"),
-                Some(_) => format!("an alias of {path}"),
-            };
-            if let Err(first) = claims.claim(&route.output_file(), origin) {
-                let what = if alias.is_some() { "alias" } else { "page" };
-                let msg = format!("this {what} and {first} both map to the URL {route}");
-                errors.push(match alias {
-                    Some(i) => page.source.front_doc().error_at(
-                        Code::OutputCollision,
-                        &format!("aliases[{i}]"),
-                        msg,
-                    ),
-                    None => Diagnostic::in_file(Code::OutputCollision, &page.source.file.path, msg),
-                });
+        let doc = page.source.front_doc();
+        let own = match page.source.front.slug {
+            Some(_) => Origin::at("the page", doc.place("slug")),
+            None => Origin::file("the page", &page.source.file.path),
+        };
+        let aliases = page.aliases.iter().enumerate().map(|(i, a)| {
+            let origin = Origin::at("an alias of", doc.place(&format!("aliases[{i}]")));
+            (a, origin, "alias")
+        });
+        for (route, origin, what) in std::iter::once((&page.route, own, "page")).chain(aliases) {
+            match claims.claim(&route.output_file(), origin) {
+                Ok(()) => {}
+                Err(Clash::Same { first, second, .. }) => {
+                    let msg = format!("this {what} and {first} both map to the URL {route}");
+                    errors.push(match second.place() {
+                        Some(place) => {
+                            Diagnostic::placed(Code::OutputCollision, place.clone(), msg)
+                        }
+                        None => Diagnostic::global(Code::OutputCollision, msg),
+                    });
+                }
+                Err(clash) => errors.push(clash.diagnostic()),
             }
         }
     }

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 use std::sync::{Mutex, MutexGuard};
 
-use super::{Sink, is_inside};
+use super::{Sink, is_inside, source};
 use crate::diag::{Code, Diagnostic};
 
 #[derive(Debug, Default)]
@@ -52,9 +52,7 @@ impl Sink for Memory {
     }
 
     fn copy(&self, rel: &str, from: &Path) -> Result<(), Diagnostic> {
-        let bytes = std::fs::read(from)
-            .map_err(|e| Diagnostic::in_file(Code::Io, from, format!("cannot read: {e}")))?;
-        self.write(rel, &bytes)
+        self.write(rel, &source::read(from)?)
     }
 
     fn remove(&self, rel: &str) -> Result<(), Diagnostic> {

@@ -2,11 +2,14 @@
 //! their path inside the site; [`Staging`] writes them all-or-nothing to a
 //! folder for `verdict build`, [`Memory`] keeps them in a map for
 //! `verdict serve`. [`check_out_dir`] refuses output folders a wrong flag
-//! could destroy.
+//! could destroy; `remove` deletes verdict's own folders marker last;
+//! `source` reads the files a sink copies, blaming them when they fail.
 
 mod lock;
 mod memory;
+mod remove;
 mod safety;
+mod source;
 mod staging;
 
 pub use lock::OutputLock;

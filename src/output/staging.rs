@@ -1,11 +1,14 @@
 //! The staging folder: a build writes into a fresh sibling of the output
 //! folder (`.public.verdict-staging` beside `public/`) and only when every
 //! step succeeded swaps it into place; a failed build removes it and leaves
-//! the previous output byte for byte as it was.
+//! the previous output byte for byte as it was. The swap moves the previous
+//! output aside (`.public.verdict-old`) and then removes it, marker last:
+//! what a failed removal leaves, the next build removes first.
 
 use std::path::{Path, PathBuf};
 
-use super::{MARKER, Sink, is_inside};
+use super::remove::{is_ours, remove_ours};
+use super::{MARKER, Sink, is_inside, source};
 use crate::diag::{Code, Diagnostic};
 
 /// A staging folder being filled; dropped without [`Staging::commit`], it is removed.
@@ -35,17 +38,7 @@ impl Staging {
         };
         if dir.exists() {
             // Left by a build that was killed; it is ours by name and marker.
-            if dir.join(MARKER).is_file() {
-                std::fs::remove_dir_all(&dir).map_err(io)?;
-            } else {
-                return Err(Diagnostic::global(
-                    Code::Io,
-                    format!(
-                        "{} exists and was not made by verdict; remove it",
-                        dir.display()
-                    ),
-                ));
-            }
+            clear_leftover(&dir, "a staging folder an earlier build left")?;
         }
         let mut created = Vec::new();
         let mut missing = dir.parent();
@@ -94,24 +87,23 @@ impl Staging {
         }
     }
 
-    /// Swaps the staging folder in place of the output folder.
-    pub(crate) fn commit(mut self) -> Result<(), Diagnostic> {
+    /// Swaps the staging folder in place of the output folder, then removes
+    /// the previous output. The swap either happens or is an error (and the
+    /// previous output stays). Once it happened, failing to remove the
+    /// previous output does not undo it: that is returned as a warning
+    /// (`Ok(Some(_))`), and the folder keeps its marker so the next build
+    /// removes it first.
+    pub(crate) fn commit(mut self) -> Result<Option<Diagnostic>, Diagnostic> {
         let old = sibling(&self.out, "old");
         let io = |what: &str, e: std::io::Error| {
             Diagnostic::global(Code::Io, format!("cannot {what}: {e}"))
         };
         if old.exists() {
-            // Left by an interrupted swap: ours only if it carries the marker.
-            if !old.join(MARKER).is_file() {
-                return Err(Diagnostic::global(
-                    Code::Io,
-                    format!(
-                        "{} exists and was not made by verdict; remove it",
-                        old.display()
-                    ),
-                ));
-            }
-            std::fs::remove_dir_all(&old).map_err(|e| io("remove an old output folder", e))?;
+            // Left by an interrupted swap or a removal that failed.
+            clear_leftover(
+                &old,
+                "the previous output an earlier build could not remove",
+            )?;
         }
         let had_previous = self.out.exists();
         if had_previous {
@@ -125,13 +117,49 @@ impl Staging {
             return Err(io("move the new output into place", e));
         }
         self.committed = true;
-        // The new output is in place. Failing to delete the old one does not
-        // undo that; the next build removes it (it carries the marker).
-        if had_previous {
-            let _ = std::fs::remove_dir_all(&old);
+        if !had_previous {
+            return Ok(None);
         }
-        Ok(())
+        Ok(remove_ours(&old).err().map(|left| {
+            Diagnostic::global(
+                Code::Io,
+                format!(
+                    "the new site is in place, but the previous output was not fully removed: {left}"
+                ),
+            )
+            .with_help(format!(
+                "{} keeps its {MARKER} marker: the next build removes it first, and stops if it still cannot; or remove it yourself",
+                old.display()
+            ))
+            .as_warning()
+        }))
     }
+}
+
+/// Removes a sibling folder a build left (`what` says which), when it is
+/// verdict's (it carries the marker) or empty; a folder with other files
+/// and no marker is never deleted.
+fn clear_leftover(dir: &Path, what: &str) -> Result<(), Diagnostic> {
+    if is_ours(dir) {
+        return remove_ours(dir).map_err(|left| {
+            Diagnostic::global(
+                Code::Io,
+                format!("cannot remove {}, {what}: {left}", dir.display()),
+            )
+            .with_help("remove it yourself; the output folder is unchanged")
+        });
+    }
+    // An empty folder loses nothing; `remove_dir` removes no other.
+    if std::fs::remove_dir(dir).is_ok() {
+        return Ok(());
+    }
+    Err(Diagnostic::global(
+        Code::Io,
+        format!(
+            "{} exists and was not made by verdict (no {MARKER} marker); remove it",
+            dir.display()
+        ),
+    ))
 }
 
 impl Sink for Staging {
@@ -145,13 +173,7 @@ impl Sink for Staging {
 
     fn copy(&self, rel: &str, from: &Path) -> Result<(), Diagnostic> {
         let path = self.prepare(rel)?;
-        std::fs::copy(from, &path).map(|_| ()).map_err(|e| {
-            Diagnostic::in_file(
-                Code::Io,
-                from,
-                format!("cannot copy to {}: {e}", path.display()),
-            )
-        })
+        source::copy(from, &path)
     }
 
     fn remove(&self, rel: &str) -> Result<(), Diagnostic> {
@@ -170,7 +192,8 @@ impl Sink for Staging {
 impl Drop for Staging {
     fn drop(&mut self) {
         if !self.committed {
-            let _ = std::fs::remove_dir_all(&self.dir);
+            // On a failure the marker stays, and the next build removes the rest.
+            let _ = remove_ours(&self.dir);
             // Innermost first; `remove_dir` only removes empty folders.
             for folder in &self.created {
                 let _ = std::fs::remove_dir(folder);
@@ -228,5 +251,31 @@ mod tests {
             out.join("b/index.html").is_file(),
             "the previous output stays"
         );
+    }
+
+    /// Regression: a static file that could not be read was reported as
+    /// "cannot copy to <the staging folder>/…", as if the output were at
+    /// fault. (Root reads any mode, so the unreadable sources here are a
+    /// link to nothing and a folder.)
+    #[test]
+    fn a_copy_that_cannot_read_blames_the_source() {
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path().join("public");
+        let dangling = tmp.path().join("static/logo.svg");
+        std::fs::create_dir_all(tmp.path().join("static/folder")).unwrap();
+        std::os::unix::fs::symlink(tmp.path().join("static/gone.svg"), &dangling).unwrap();
+        let s = Staging::create(&out).unwrap();
+        for (from, why) in [
+            (dangling, "cannot read: No such file or directory"),
+            (
+                tmp.path().join("static/folder"),
+                "cannot read: it is a folder, not a file",
+            ),
+        ] {
+            let d = s.copy("logo.svg", &from).unwrap_err();
+            assert_eq!(d.place.as_ref().unwrap().path, from);
+            assert!(d.message.starts_with(why), "{}", d.message);
+            assert!(!d.message.contains("verdict-staging"), "{}", d.message);
+        }
     }
 }

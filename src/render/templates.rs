@@ -22,7 +22,7 @@ use std::sync::Arc;
 
 use tera::{Context, ErrorKind, Kwargs, State, Tera, Value};
 
-use crate::diag::{Code, Diagnostic, LineCol};
+use crate::diag::{Code, Diagnostic, Diagnostics, LineCol};
 use crate::source::theme::Theme;
 use crate::text::escape::escape_text;
 use crate::url::{Route, UrlBuilder, split_fragment};
@@ -45,7 +45,7 @@ impl Templates {
         theme: &Theme,
         urls: UrlBuilder,
         assets: BTreeMap<String, Route>,
-    ) -> Result<Self, Diagnostic> {
+    ) -> Result<Self, Diagnostics> {
         let mut sources = BTreeMap::new();
         for (name, file) in &theme.templates {
             let text = String::from_utf8(file.bytes.clone()).map_err(|_| {
@@ -95,7 +95,7 @@ impl Templates {
             .map(|(n, (_, t))| (n.as_str(), t.as_str()))
             .collect();
         if let Err(e) = tera.add_raw_templates(list) {
-            return Err(diagnostic_for(&sources, &e));
+            return Diagnostics(compile_errors(&sources, &e)).fail();
         }
         let closures = sources
             .keys()
@@ -306,6 +306,75 @@ impl Links {
         };
         Ok((urls, Route::file(route.as_deref().unwrap_or(""))))
     }
+}
+
+/// The problems of templates that do not fit together, each at its theme
+/// file: Tera checks them after parsing every template (an included
+/// template that does not exist, a block no parent has) and reports them
+/// all as one message of rustc-like reports naming the template only
+/// (` --> page.html:1:56`); a missing parent has no position at all.
+fn compile_errors(
+    sources: &BTreeMap<String, (PathBuf, String)>,
+    err: &tera::Error,
+) -> Vec<Diagnostic> {
+    let placed = match err.kind() {
+        ErrorKind::Msg(text) => reports_in(sources, text),
+        ErrorKind::MissingParent { current, parent } => sources
+            .get(current)
+            .map(|(path, text)| {
+                let message = format!(
+                    "template error: this template extends `{parent}`, which the theme does not have"
+                );
+                // At the name in `{% extends "…" %}`, in any quotes.
+                match ['"', '\'', '`']
+                    .iter()
+                    .find_map(|q| text.find(&format!("{q}{parent}{q}")))
+                {
+                    Some(at) => Diagnostic::at_offset(Code::Template, path, text, at, message),
+                    None => Diagnostic::in_file(Code::Template, path, message),
+                }
+            })
+            .into_iter()
+            .collect(),
+        _ => Vec::new(),
+    };
+    if placed.is_empty() {
+        vec![diagnostic_for(sources, err)]
+    } else {
+        placed
+    }
+}
+
+/// The reports in a Tera message (`error: …` followed by ` --> name:line:col`)
+/// whose template is known, as diagnostics at the theme file.
+fn reports_in(sources: &BTreeMap<String, (PathBuf, String)>, text: &str) -> Vec<Diagnostic> {
+    let lines: Vec<&str> = text.lines().collect();
+    let mut out = Vec::new();
+    for pair in lines.windows(2) {
+        let Some(message) = pair[0].strip_prefix("error: ") else {
+            continue;
+        };
+        let Some(place) = pair[1].trim_start().strip_prefix("--> ") else {
+            continue;
+        };
+        let mut parts = place.rsplitn(3, ':');
+        let (Some(col), Some(line), Some(name)) = (parts.next(), parts.next(), parts.next()) else {
+            continue;
+        };
+        let (Ok(line), Ok(col), Some((path, text))) =
+            (line.parse(), col.parse(), sources.get(name))
+        else {
+            continue;
+        };
+        out.push(Diagnostic::at(
+            Code::Template,
+            path,
+            text,
+            LineCol { line, col },
+            format!("template error: {message}"),
+        ));
+    }
+    out
 }
 
 /// Turns a Tera error into a diagnostic at the template's line and column.

@@ -19,7 +19,9 @@ use std::sync::OnceLock;
 
 use serde::de::DeserializeOwned;
 
-use crate::diag::{Code, Diagnostic, Diagnostics, LineCol, did_you_mean, line_col};
+use crate::diag::{
+    Code, Diagnostic, Diagnostics, LineCol, Place, did_you_mean, line_col, line_text,
+};
 
 mod positions;
 mod scan;
@@ -238,10 +240,20 @@ impl<'a> YamlDoc<'a> {
         path: &str,
         message: impl Into<String>,
     ) -> Diagnostic {
+        Diagnostic::placed(code, self.place(path), message)
+    }
+
+    /// The place of the value found under `path` (or the document start),
+    /// for a check that reports it later (an output claim).
+    pub(crate) fn place(&self, path: &str) -> Place {
         let pos = self
             .locate_nearest(path)
             .unwrap_or_else(|| self.doc_start());
-        Diagnostic::at(code, self.path, self.file_text, pos, message)
+        Place {
+            path: self.path.to_path_buf(),
+            pos: Some(pos),
+            line_text: line_text(self.file_text, pos.line).map(str::to_owned),
+        }
     }
 
     /// The position of `path`, or of its nearest ancestor that has one: a
