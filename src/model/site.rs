@@ -16,11 +16,12 @@ use serde_json::Value;
 use rayon::prelude::*;
 
 use super::guides::{self, Guides};
-use super::index::PageIndex;
+use super::index::{IndexedPage, PageIndex};
 use super::links;
 use super::outputs::OutputClaims;
 use super::page::{Page, PageId, PageKind};
 use super::routes::{folder_slugs, route_for};
+use super::site_paths::SiteFiles;
 use crate::diag::{Code, Diagnostic, Diagnostics};
 use crate::source::content::{ContentAsset, Source, SourcePage};
 use crate::source::headings;
@@ -70,6 +71,9 @@ pub(crate) struct AssembleOptions<'a> {
     pub templates: &'a [String],
     /// Element ids the theme's templates use; headings avoid them.
     pub theme_ids: &'a [String],
+    /// The files the build writes besides pages and aliases, which
+    /// root-relative links may name.
+    pub site_files: &'a SiteFiles,
 }
 
 pub(crate) fn assemble(
@@ -84,11 +88,16 @@ pub(crate) fn assemble(
     let mut pages = make_pages(sources, opts.templates, &mut errors);
     let files = source.assets.iter().map(|a| a.rel.clone()).collect();
     let index = PageIndex::new(
-        pages
-            .iter()
-            .map(|p| (p.rel().to_string(), p.route.clone(), p.anchors().to_vec())),
+        pages.iter().map(|p| IndexedPage {
+            rel: p.rel().to_string(),
+            route: p.route.clone(),
+            anchors: p.anchors().to_vec(),
+            aliases: p.aliases.clone(),
+        }),
         drafts,
         files,
+        opts.site_files,
+        settings.urls.base_path(),
     );
     let claims = claim_routes(&pages, &mut errors);
     let link_errors: Vec<Diagnostics> = pages
@@ -256,6 +265,8 @@ fn claim_routes(pages: &[Page], errors: &mut Diagnostics) -> OutputClaims {
     claims
 }
 
+/// The header's navigation, its page entries found and its URLs checked
+/// (with the footer's links, which site.yaml also holds).
 fn navigation(
     settings: &Settings,
     index: &PageIndex,
@@ -277,13 +288,27 @@ fn navigation(
                     continue;
                 }
             },
-            (None, Some(url)) => NavTarget::Url(url.clone()),
+            (None, Some(url)) => {
+                if let Err(m) = index.resolve_url(url) {
+                    errors.push(doc.error_at(Code::BrokenLink, &format!("navigation[{i}].url"), m));
+                }
+                NavTarget::Url(url.clone())
+            }
             (None, None) => continue,
         };
         navigation.push(NavEntry {
             title: item.title.clone(),
             target,
         });
+    }
+    for (i, link) in settings.config.branding.footer.links.iter().enumerate() {
+        if let Err(m) = index.resolve_url(&link.url) {
+            errors.push(doc.error_at(
+                Code::BrokenLink,
+                &format!("branding.footer.links[{i}].url"),
+                m,
+            ));
+        }
     }
     navigation
 }

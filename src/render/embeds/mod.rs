@@ -463,7 +463,7 @@ impl Writer<'_> {
         let url = if s.url.is_empty() {
             String::new()
         } else {
-            yaml_href(self.site.urls(), &self.page.route, &s.url)
+            yaml_href(self.site.urls(), &self.site.index, &self.page.route, &s.url)
         };
         SourceView {
             id: s.id.as_str().to_string(),
@@ -485,7 +485,12 @@ impl Writer<'_> {
                     .links
                     .iter()
                     .map(|l| PageLinkView {
-                        href: yaml_href(self.site.urls(), &self.page.route, &l.url),
+                        href: yaml_href(
+                            self.site.urls(),
+                            &self.site.index,
+                            &self.page.route,
+                            &l.url,
+                        ),
                         title: l.title.clone(),
                     })
                     .collect(),

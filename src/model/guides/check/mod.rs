@@ -307,10 +307,13 @@ impl Checker<'_> {
         }
     }
 
+    /// A URL: safe, and when it is a site path, one this build makes.
     fn url(&mut self, doc: &YamlDoc, path: &str, url: &str) {
         if !is_safe_url(url) {
             self.errors
                 .push(doc.error_at(Code::UnsafeUrl, path, format!("unsafe URL `{url}`")));
+        } else if let Err(m) = self.index.resolve_url(url) {
+            self.errors.push(doc.error_at(Code::BrokenLink, path, m));
         }
     }
 
