@@ -360,7 +360,11 @@ impl Writer<'_> {
     fn verdict(&mut self, id: &str) -> Result<VerdictView, String> {
         let g = self.guide;
         let Some(a) = g.aspect(id) else {
-            let hint = suggestion(id, g.aspects.iter().map(|a| a.id.as_str()));
+            let hint = if g.aspects.is_empty() {
+                " (it has no aspects.yaml entries)".to_string()
+            } else {
+                suggestion(id, g.aspects.iter().map(|a| a.id.as_str()))
+            };
             return Err(format!("guide `{}` has no aspect `{id}`{hint}", g.id));
         };
         let winner = self.badge(&a.verdict.winner);
