@@ -81,17 +81,18 @@ pub(crate) enum Target {
 }
 
 impl PageIndex {
-    /// `files` are the paths of the files beside pages; `site_files` the
-    /// other files the build writes; `base_path` is `base_url`'s path.
+    /// `drafts` are the paths of the drafts left out, with the routes they
+    /// would have; `files` the paths of the files beside pages;
+    /// `site_files` the other files the build writes; `base_path` is
+    /// `base_url`'s path.
     pub(crate) fn new(
         pages: impl IntoIterator<Item = IndexedPage>,
-        drafts: BTreeSet<String>,
+        drafts: BTreeMap<String, Option<Route>>,
         files: BTreeSet<String>,
         site_files: &SiteFiles,
         base_path: &str,
     ) -> Self {
         let mut index = PageIndex {
-            drafts,
             paths: SitePaths::new(base_path),
             ..PageIndex::default()
         };
@@ -116,6 +117,12 @@ impl PageIndex {
                 .insert(&Route::file(rel), At::ContentFile(rel.clone()));
         }
         index.paths.insert_files(site_files);
+        for (rel, route) in drafts {
+            if let Some(route) = route {
+                index.paths.insert(&route, At::Draft(rel.clone()));
+            }
+            index.drafts.insert(rel);
+        }
         index.files = files;
         index
     }
@@ -147,9 +154,7 @@ impl PageIndex {
             return Ok(id);
         }
         if self.drafts.contains(rel) {
-            return Err(format!(
-                "`{rel}` is a draft, left out of this build (build with --drafts to include it)"
-            ));
+            return Err(left_out_draft(rel));
         }
         let hint = suggestion(rel, self.by_rel.keys().map(String::as_str));
         Err(format!("there is no page `content/{rel}`{hint}"))
@@ -269,6 +274,9 @@ impl PageIndex {
                             page: None,
                         }),
                     },
+                    At::Draft(rel) => {
+                        Err(format!("links to `{dest}`, but {}", left_out_draft(rel)))
+                    }
                     At::ContentFile(rel) => Ok(Target::File {
                         route: written,
                         rel: rel.clone(),
@@ -304,6 +312,10 @@ impl PageIndex {
     }
 }
 
+fn left_out_draft(rel: &str) -> String {
+    format!("`{rel}` is a draft, left out of this build (build with --drafts to include it)")
+}
+
 fn suggest(word: &str, candidates: &[String]) -> String {
     suggestion(word, candidates.iter().map(String::as_str))
 }
@@ -331,7 +343,7 @@ mod tests {
                     &["/old/speed/"],
                 ),
             ],
-            BTreeSet::from(["draft.md".to_string()]),
+            BTreeMap::from([("draft.md".to_string(), Some(Route::dir(&["draft"])))]),
             BTreeSet::from(["aspects/chart.svg".to_string()]),
             &files,
             "/guide/",
@@ -401,6 +413,10 @@ mod tests {
             })
         );
         assert!(ix.resolve("/old/speed", from).is_ok());
+        assert_eq!(
+            ix.resolve("/draft/", from).unwrap_err(),
+            "links to `/draft/`, but `draft.md` is a draft, left out of this build (build with --drafts to include it)"
+        );
         let err = |dest: &str| ix.resolve(dest, from).unwrap_err();
         assert_eq!(
             err("/aspects/sped/"),

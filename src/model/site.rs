@@ -8,7 +8,7 @@
 //! page's heading ids are known (so links can be checked while rendering).
 //! Pure: no I/O.
 
-use std::collections::BTreeSet;
+use std::collections::BTreeMap;
 use std::path::Path;
 
 use serde_json::Value;
@@ -158,20 +158,36 @@ fn avoid_theme_ids(sources: &mut [SourcePage], theme_ids: &[String], errors: &mu
     }
 }
 
-/// The pages of this build, sorted by path, and the paths of the drafts
-/// left out of it.
-fn published(pages: Vec<SourcePage>, drafts: bool) -> (Vec<SourcePage>, BTreeSet<String>) {
-    let mut left_out = BTreeSet::new();
-    let mut sources: Vec<SourcePage> = Vec::new();
-    for p in pages {
-        if p.front.draft && !drafts {
-            left_out.insert(p.file.rel.clone());
-        } else {
-            sources.push(p);
-        }
-    }
+/// The pages of this build, sorted by path, and the drafts left out of
+/// it: their paths, with the routes they would have (so a site path to one
+/// gets a precise message; none when the draft's name makes no URL).
+fn published(
+    pages: Vec<SourcePage>,
+    drafts: bool,
+) -> (Vec<SourcePage>, BTreeMap<String, Option<Route>>) {
+    let (mut sources, left_out): (Vec<SourcePage>, Vec<SourcePage>) =
+        pages.into_iter().partition(|p| !p.front.draft || drafts);
     sources.sort_by(|a, b| a.file.rel.cmp(&b.file.rel));
+    let folder_slugs = folder_slugs(&sources);
+    let left_out = left_out
+        .into_iter()
+        .map(|p| {
+            let rel = &p.file.rel;
+            let route = route_for(rel, kind_of(&p), p.front.slug.as_deref(), &folder_slugs).ok();
+            (rel.clone(), route)
+        })
+        .collect();
     (sources, left_out)
+}
+
+fn kind_of(source: &SourcePage) -> PageKind {
+    if source.file.rel == "_index.md" {
+        PageKind::Home
+    } else if source.is_index {
+        PageKind::Section
+    } else {
+        PageKind::Page
+    }
 }
 
 /// Pages with their kind, route, template and aliases (tree links come later).
@@ -184,13 +200,7 @@ fn make_pages(
     let mut pages: Vec<Page> = Vec::with_capacity(sources.len());
     for (id, source) in sources.into_iter().enumerate() {
         let rel = source.file.rel.clone();
-        let kind = if rel == "_index.md" {
-            PageKind::Home
-        } else if source.is_index {
-            PageKind::Section
-        } else {
-            PageKind::Page
-        };
+        let kind = kind_of(&source);
         let route = match route_for(&rel, kind, source.front.slug.as_deref(), &folder_slugs) {
             Ok(r) => r,
             Err(m) => {

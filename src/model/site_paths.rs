@@ -36,6 +36,8 @@ pub(crate) enum At {
     Page(PageId),
     /// A redirect to the page (an alias in its front matter).
     Alias(PageId),
+    /// A draft left out of this build, by its path under `content/`.
+    Draft(String),
     /// A file beside the pages, by its path under `content/`.
     ContentFile(String),
     /// Another file the build writes, at this route.
@@ -104,7 +106,12 @@ impl SitePaths {
         {
             return Some(source);
         }
-        let candidates: Vec<String> = self.at.keys().map(|f| shown_path(f)).collect();
+        let candidates: Vec<String> = self
+            .at
+            .iter()
+            .filter(|(_, at)| !matches!(at, At::Draft(_)))
+            .map(|(f, _)| shown_path(f))
+            .collect();
         did_you_mean(shown, candidates.iter().map(String::as_str)).map(str::to_owned)
     }
 }
