@@ -225,3 +225,18 @@ fn root_causes_come_before_other_problems() {
         "{stderr}"
     );
 }
+
+/// An aspect embedded from a guide without aspects.yaml says why on each
+/// embed, so the cause is in every message and not only in the first.
+#[test]
+fn an_aspect_of_a_guide_without_aspects_says_so() {
+    let site = fixture("databases");
+    std::fs::remove_file(site.root.join("content/data/guides/databases/aspects.yaml")).unwrap();
+    let stderr = fails_site(&site);
+    assert!(
+        errors(&stderr).contains(
+            &"error[embed]: guide `databases` has no aspect `operations` (it has no aspects.yaml entries)"
+        ),
+        "{stderr}"
+    );
+}
