@@ -8,6 +8,7 @@
 //! is written, as it does for every other link.
 
 use std::collections::BTreeMap;
+use std::sync::OnceLock;
 
 use super::page::PageId;
 use crate::diag::did_you_mean;
@@ -51,23 +52,27 @@ pub(crate) struct SitePaths {
     base_path: String,
     /// Output file (`aspects/index.html`, `css/main.css`) → what is there.
     at: BTreeMap<String, At>,
+    /// Every path a writer may link, as shown: made once, on the first miss.
+    shown: OnceLock<Vec<String>>,
 }
 
 impl SitePaths {
     pub(crate) fn new(base_path: &str) -> Self {
         SitePaths {
             base_path: base_path.to_string(),
-            at: BTreeMap::new(),
+            ..SitePaths::default()
         }
     }
 
     /// Records what is at `route`; the first source of an output file keeps
     /// it (a second one is an output collision, reported elsewhere).
     pub(crate) fn insert(&mut self, route: &Route, at: At) {
+        self.shown.take();
         self.at.entry(route.output_file()).or_insert(at);
     }
 
     pub(crate) fn insert_files(&mut self, files: &SiteFiles) {
+        self.shown.take();
         for (linked_as, route) in &files.0 {
             self.at
                 .entry(Route::file(linked_as).output_file())
@@ -106,12 +111,13 @@ impl SitePaths {
         {
             return Some(source);
         }
-        let candidates: Vec<String> = self
-            .at
-            .iter()
-            .filter(|(_, at)| !matches!(at, At::Draft(_)))
-            .map(|(f, _)| shown_path(f))
-            .collect();
+        let candidates = self.shown.get_or_init(|| {
+            self.at
+                .iter()
+                .filter(|(_, at)| !matches!(at, At::Draft(_)))
+                .map(|(f, _)| shown_path(f))
+                .collect()
+        });
         did_you_mean(shown, candidates.iter().map(String::as_str)).map(str::to_owned)
     }
 }
