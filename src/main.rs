@@ -249,9 +249,16 @@ fn print_stages(stages: &[(&'static str, std::time::Duration)]) {
 fn report_failure(d: &Diagnostics, what: &str) {
     print_diagnostics(d);
     let n = d.0.len();
+    let left_out = match d.left_out() {
+        0 => String::new(),
+        m => format!(
+            " ({m} more that follow from {} left out)",
+            if n == 1 { "it" } else { "them" }
+        ),
+    };
     let _ = writeln!(
         std::io::stderr(),
-        "error: {n} problem{} found; {what}",
+        "error: {n} problem{} found{left_out}; {what}",
         if n == 1 { "" } else { "s" }
     );
 }

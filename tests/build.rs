@@ -714,3 +714,75 @@ fn two_builds_at_once_both_publish_a_whole_site() {
     assert!(site.out().join("index.html").is_file());
     assert!(!site.root.join(".public.verdict-staging").exists());
 }
+
+/// Root-relative links are written from the site's root; each names a page
+/// (with or without its slash, or its `index.html`), an alias, a file
+/// beside pages, a static or theme file (CSS and JS by their source name,
+/// written under their hashed name) or a generated file, and every one
+/// reaches a file of the output, under a base path and in relative mode.
+#[test]
+fn site_paths_reach_files_of_the_output() {
+    let site = fixture("basic");
+    site.write(
+        "content/paths.md",
+        "---\ntitle: Paths\n---\n\n[a](/guide/first) [b](/guide/first/#custom) \
+         [c](/guide/second/index.html) [d](/css/main.css?v=1) [e](/favicon.svg) \
+         [f](/search/?q=node) [g](/guide/diagram.svg) [h](/old/first/) [i](/sitemap.xml) \
+         [j](/robots-extra.txt) [k](/404.html) [l](/)\n",
+    );
+    site.edit("content/site.yaml", "url: /about/", "url: /css/main.css");
+    let check = |prefix: &str, page_dir: &str| {
+        let html = site.read("paths/index.html");
+        let found: Vec<String> = links(&html)
+            .into_iter()
+            .filter(|l| l.starts_with(prefix) && !l.starts_with("//"))
+            .collect();
+        let mut checked = 0;
+        for link in &found {
+            // Absolute paths from the output's root, relative ones from the page's folder.
+            let rel = link.strip_prefix("/docs/").unwrap_or(link);
+            let path = rel.split(['?', '#']).next().unwrap();
+            let file = if path.is_empty() || path.ends_with('/') {
+                format!("{path}index.html")
+            } else {
+                path.to_string()
+            };
+            let on_disk = site.out().join(page_dir).join(&file);
+            assert!(
+                on_disk.is_file(),
+                "{link} → {} is missing",
+                on_disk.display()
+            );
+            checked += 1;
+        }
+        assert!(checked >= 12, "only {checked} links: {found:?}");
+        let css = found
+            .iter()
+            .filter(|l| l.contains("css/main."))
+            .collect::<Vec<_>>();
+        // The page's link and the footer's, both to the hashed file.
+        assert!(css.len() >= 2, "{found:?}");
+        for l in css {
+            assert!(!l.contains("css/main.css"), "{l}: not the hashed name");
+        }
+        let has = |a: &str, b: &str| found.iter().any(|l| l.ends_with(a) || l.ends_with(b));
+        assert!(
+            has("guide/first/#custom", "guide/first/index.html#custom"),
+            "{found:?}"
+        );
+        assert!(
+            has("search/?q=node", "search/index.html?q=node"),
+            "{found:?}"
+        );
+    };
+    let run = site.build(&["--base-url", "https://example.com/docs/"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    check("/docs/", "");
+    site.edit(
+        "content/site.yaml",
+        "relative_urls: false",
+        "relative_urls: true",
+    );
+    built(&site);
+    check("../", "paths");
+}

@@ -219,10 +219,22 @@ fn h_draft_toggle_of_linked_page_fails() {
     );
     l.change(&["content/guide/second.md"]);
     l.assert_same_as_fresh_build();
+    // about.md is linked by a site path (`/about/`, from a page and the
+    // footer): a draft of it fails as a `.md` link to a draft does (it used
+    // to build, leaving those links broken).
     l.site
         .edit("content/about.md", "weight: 2", "weight: 2\ndraft: true");
-    let r = l.change(&["content/about.md"]);
-    assert!(l.out.get("about/index.html").is_none(), "{r:?}");
+    assert!(l.fresh_fails());
+    let r = l.try_change(&["content/about.md"]);
+    assert!(
+        r.as_ref()
+            .is_err_and(|e| e
+                .contains("links to `/about/`, but `about.md` is a draft, left out of this build")),
+        "{r:?}"
+    );
+    l.site
+        .edit("content/about.md", "weight: 2\ndraft: true", "weight: 2");
+    l.change(&["content/about.md"]);
     l.assert_same_as_fresh_build();
 }
 
@@ -577,5 +589,45 @@ fn h_theme_override_and_extends_chain() {
         "extends: default",
     );
     l.change(&["themes/local/theme.yaml"]);
+    l.assert_same_as_fresh_build();
+}
+
+// Site paths through changes: a page linking a theme stylesheet by its
+// source name follows the new hashed name; deleting a static file or
+// moving a page that a site path names fails the change (as a fresh build
+// fails) and leaves the output as it was, until it is undone.
+#[test]
+fn h_site_paths_follow_changes() {
+    let site = fixture("basic");
+    site.write(
+        "content/paths.md",
+        "---\ntitle: Paths\n---\n\n[css](/css/main.css) [robots](/robots-extra.txt) [about](/about/)\n",
+    );
+    let mut l = live(site);
+    l.site
+        .write("themes/local/static/css/main.css", "body { color: red }\n");
+    l.change(&["themes/local/static/css/main.css"]);
+    l.assert_same_as_fresh_build();
+    let paths = String::from_utf8(l.out.get("paths/index.html").unwrap()).unwrap();
+    assert!(!paths.contains("href=\"/css/main.css\""), "{paths}");
+
+    let before = l.out.files();
+    std::fs::remove_file(l.site.root.join("static/robots-extra.txt")).unwrap();
+    assert!(l.fresh_fails());
+    let r = l.try_change(&["static/robots-extra.txt"]);
+    assert!(
+        r.as_ref()
+            .is_err_and(|e| e.contains("no page or file at `/robots-extra.txt`")),
+        "{r:?}"
+    );
+    assert_eq!(l.out.files(), before);
+    l.site.write("static/robots-extra.txt", "back\n");
+    l.change(&["static/robots-extra.txt"]);
+    l.assert_same_as_fresh_build();
+
+    l.site.edit("content/about.md", "slug: about", "slug: team");
+    assert!(l.try_change(&["content/about.md"]).is_err());
+    l.site.edit("content/about.md", "slug: team", "slug: about");
+    l.change(&["content/about.md"]);
     l.assert_same_as_fresh_build();
 }

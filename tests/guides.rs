@@ -142,9 +142,11 @@ fn guide_files_outside_a_guide_folder_and_every_problem_of_a_broken_guide() {
 
 /// URLs written in guide YAML go through the one URL builder: a site path
 /// gets the base path (or becomes relative), like links from site.yaml.
+/// (It must name a file the build makes: site paths are checked.)
 #[test]
 fn site_paths_in_guide_yaml_get_the_base_path() {
     let site = fixture("databases");
+    site.write("static/files/whentouse.pdf", "%PDF-1.4\n");
     site.edit(
         "content/data/guides/databases/sources.yaml",
         "url: https://www.sqlite.org/whentouse.html",

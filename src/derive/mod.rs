@@ -17,8 +17,14 @@ use crate::model::site::Site;
 /// generated output (search index shards, chart data) is added here, and is
 /// then claimed, written and kept up to date like the others.
 pub(crate) fn generated(site: &Site) -> Vec<OutputFile> {
-    vec![sitemap::sitemap(site), sitemap::robots(site)]
+    let files = vec![sitemap::sitemap(site), sitemap::robots(site)];
+    debug_assert!(files.iter().map(|f| f.path.as_str()).eq(GENERATED));
+    files
 }
+
+/// The paths of [`generated`]'s files, known before the site is (links to
+/// them are checked with the pages' links).
+pub(crate) const GENERATED: [&str; 2] = [sitemap::SITEMAP, sitemap::ROBOTS];
 
 /// A file to write, and where it comes from (for collision messages).
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -7,7 +7,15 @@
 //! caret) or as HTML for the `serve` overlay. Lines and columns are 1-based;
 //! columns count characters, not bytes, and a CRLF line ending never counts
 //! as part of a line.
+//!
+//! Root causes first: a problem in something other checks rely on (a
+//! guide's technology ids) [`Diagnostic::spoils`] that [`Subject`]; a
+//! problem found by relying on one [`Diagnostic::follows`] it. When a stage
+//! hands its problems on ([`Diagnostics::finish`], [`Diagnostics::fail`]),
+//! those that follow a spoiled subject are left out (the cause counts them
+//! in a note) and the causes come first.
 
+use std::collections::HashMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
@@ -47,6 +55,23 @@ impl Place {
     }
 }
 
+/// Something many checks rely on, named for the reader: "the technology ids
+/// of guide `nodepy`".
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Subject(String);
+
+impl Subject {
+    pub(crate) fn new(name: impl Into<String>) -> Self {
+        Subject(name.into())
+    }
+}
+
+impl fmt::Display for Subject {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
 /// How bad a problem is; renderers show it (`error[code]`, `warning[code]`).
 /// [`Diagnostics::finish`] fails a stage on any diagnostic, so a warning can
 /// never be dropped unseen: a stage that warns returns its warnings beside
@@ -79,6 +104,14 @@ pub struct Diagnostic {
     pub message: String,
     /// Extra explanation printed after the snippet (for example "did you mean").
     pub help: Option<String>,
+    /// This problem is in something other checks rely on: what they found
+    /// by relying on it cannot be trusted until it is fixed.
+    pub spoils: Option<Subject>,
+    /// This problem was found by relying on a subject; it is left out when
+    /// a problem spoils that subject.
+    pub follows: Option<Subject>,
+    /// How many problems that follow from this one were left out.
+    pub left_out: usize,
 }
 
 impl Diagnostic {
@@ -89,6 +122,9 @@ impl Diagnostic {
             place: place.map(Box::new),
             message: message.into(),
             help: None,
+            spoils: None,
+            follows: None,
+            left_out: 0,
         }
     }
 
@@ -167,6 +203,32 @@ impl Diagnostic {
         self
     }
 
+    /// Marks a problem in `subject`, which other checks rely on.
+    pub(crate) fn spoils(mut self, subject: Subject) -> Self {
+        self.spoils = Some(subject);
+        self
+    }
+
+    /// Marks a problem found by relying on `subject`.
+    pub(crate) fn follows(mut self, subject: Subject) -> Self {
+        self.follows = Some(subject);
+        self
+    }
+
+    /// The note that says what was left out because of this problem.
+    pub(crate) fn left_out_note(&self) -> Option<String> {
+        let subject = self.spoils.as_ref()?;
+        (self.left_out > 0).then(|| {
+            let (n, s, are) = match self.left_out {
+                1 => (1, "", "is"),
+                n => (n, "s", "are"),
+            };
+            format!(
+                "{n} problem{s} found by checking against {subject} {are} left out until this is fixed"
+            )
+        })
+    }
+
     /// Adds "did you mean `x`?" when a candidate is close to `word`.
     pub(crate) fn suggest<'a>(
         self,
@@ -237,16 +299,83 @@ impl Diagnostics {
         self.sort();
         Err(self)
     }
+
+    /// Root causes first, what follows from them left out (counted on the
+    /// cause), then a stable order: by file, then position.
     pub(crate) fn sort(&mut self) {
         self.0.sort_by(|a, b| {
-            fn key(d: &Diagnostic) -> Option<(&PathBuf, LineCol)> {
-                d.place
+            fn key(d: &Diagnostic) -> (bool, Option<(&PathBuf, LineCol)>) {
+                let place = d
+                    .place
                     .as_ref()
-                    .map(|p| (&p.path, p.pos.unwrap_or(LineCol { line: 0, col: 0 })))
+                    .map(|p| (&p.path, p.pos.unwrap_or(LineCol { line: 0, col: 0 })));
+                (d.spoils.is_none(), place)
             }
             key(a).cmp(&key(b)).then_with(|| a.message.cmp(&b.message))
         });
         self.0.dedup();
+        self.leave_out_what_follows();
+    }
+
+    /// Drops every problem that follows a subject some problem spoils, and
+    /// counts it on its root cause: the problem that spoils the subject, or
+    /// when that one follows another spoiled subject in turn, its own root
+    /// cause (in a loop of such problems, the first one is kept as the root).
+    fn leave_out_what_follows(&mut self) {
+        let cause: HashMap<&Subject, usize> = self
+            .0
+            .iter()
+            .enumerate()
+            .rev()
+            .filter_map(|(i, d)| d.spoils.as_ref().map(|s| (s, i)))
+            .collect();
+        if cause.is_empty() {
+            return;
+        }
+        let next = |i: usize| {
+            self.0[i]
+                .follows
+                .as_ref()
+                .and_then(|s| cause.get(s))
+                .copied()
+        };
+        let roots: Vec<usize> = (0..self.0.len())
+            .map(|i| {
+                let mut seen = vec![i];
+                let mut at = i;
+                while let Some(n) = next(at) {
+                    if seen.contains(&n) {
+                        let start = seen.iter().position(|&s| s == n).unwrap_or(0);
+                        return seen[start..].iter().copied().min().unwrap_or(n);
+                    }
+                    seen.push(n);
+                    at = n;
+                }
+                at
+            })
+            .collect();
+        let mut counts = vec![0; self.0.len()];
+        for (i, &root) in roots.iter().enumerate() {
+            if root != i {
+                counts[root] += 1;
+            }
+        }
+        let all = std::mem::take(&mut self.0);
+        self.0 = all
+            .into_iter()
+            .zip(counts)
+            .enumerate()
+            .filter(|(i, _)| roots[*i] == *i)
+            .map(|(_, (d, count))| Diagnostic {
+                left_out: d.left_out + count,
+                ..d
+            })
+            .collect();
+    }
+
+    /// How many problems were left out because they follow from others.
+    pub fn left_out(&self) -> usize {
+        self.0.iter().map(|d| d.left_out).sum()
     }
 
     /// Collects the results of work done in parallel, in order: the values
@@ -291,5 +420,81 @@ impl IntoIterator for Diagnostics {
     type IntoIter = std::vec::IntoIter<Diagnostic>;
     fn into_iter(self) -> Self::IntoIter {
         self.0.into_iter()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(file: &str, line: usize, message: &str) -> Diagnostic {
+        let text = "x\n".repeat(line);
+        Diagnostic::at(
+            Code::Guide,
+            Path::new(file),
+            &text,
+            LineCol { line, col: 1 },
+            message,
+        )
+    }
+
+    fn messages(d: &Diagnostics) -> Vec<(&str, usize)> {
+        d.iter().map(|d| (d.message.as_str(), d.left_out)).collect()
+    }
+
+    #[test]
+    fn causes_come_first_and_what_follows_them_is_counted_on_them() {
+        let ids = Subject::new("the ids");
+        let other = Subject::new("other ids");
+        let mut d = Diagnostics(vec![
+            at("a.yaml", 1, "follows a spoiled subject").follows(ids.clone()),
+            at("a.yaml", 2, "unrelated"),
+            at("b.yaml", 1, "follows an unspoiled subject").follows(other),
+            at("z.yaml", 3, "the cause").spoils(ids.clone()),
+            at("z.yaml", 4, "a second cause").spoils(ids.clone()),
+            at("c.yaml", 1, "follows it too").follows(ids),
+        ]);
+        d.sort();
+        assert_eq!(
+            messages(&d),
+            [
+                ("the cause", 2),
+                ("a second cause", 0),
+                ("unrelated", 0),
+                ("follows an unspoiled subject", 0),
+            ]
+        );
+        assert_eq!(d.left_out(), 2);
+        // Sorting again (a later stage merging lists) keeps the count.
+        let once = d.clone();
+        d.sort();
+        assert_eq!(d, once);
+        assert!(
+            d.0[0]
+                .render(false)
+                .contains("= note: 2 problems found by checking against the ids are left out until this is fixed"),
+            "{}",
+            d.0[0].render(false)
+        );
+        assert!(d.0[0].render_html().contains("note: 2 problems found"));
+    }
+
+    #[test]
+    fn a_cause_that_follows_another_is_counted_on_the_root() {
+        let (a, b) = (Subject::new("a"), Subject::new("b"));
+        let mut d = Diagnostics(vec![
+            at("x", 1, "root").spoils(a.clone()),
+            at("x", 2, "middle").follows(a.clone()).spoils(b.clone()),
+            at("x", 3, "leaf").follows(b.clone()),
+        ]);
+        d.sort();
+        assert_eq!(messages(&d), [("root", 2)]);
+        // A loop of causes keeps one of them rather than hiding all.
+        let mut d = Diagnostics(vec![
+            at("x", 1, "one").follows(b.clone()).spoils(a.clone()),
+            at("x", 2, "two").follows(a).spoils(b),
+        ]);
+        d.sort();
+        assert_eq!(messages(&d), [("one", 1)]);
     }
 }

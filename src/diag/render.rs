@@ -45,6 +45,10 @@ impl Diagnostic {
         if let Some(help) = &self.help {
             group = group.element(Level::HELP.message(help.as_str()));
         }
+        let note = self.left_out_note();
+        if let Some(note) = &note {
+            group = group.element(Level::NOTE.message(note.as_str()));
+        }
         renderer.render(&[group])
     }
 
@@ -84,6 +88,12 @@ impl Diagnostic {
             out.push_str(&format!(
                 "<p class=\"diagnostic-help\">help: {}</p>\n",
                 escape_text(help)
+            ));
+        }
+        if let Some(note) = self.left_out_note() {
+            out.push_str(&format!(
+                "<p class=\"diagnostic-note\">note: {}</p>\n",
+                escape_text(&note)
             ));
         }
         out.push_str("</section>\n");

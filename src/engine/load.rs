@@ -8,10 +8,11 @@ use std::time::Instant;
 use crate::derive::assets::{self, Assets};
 use crate::derive::redirects::redirects;
 use crate::derive::search::FOLDER as SEARCH_FOLDER;
-use crate::derive::{Body, OutputFile, generated};
+use crate::derive::{Body, GENERATED, OutputFile, generated};
 use crate::diag::{Code, Diagnostic, Diagnostics};
 use crate::model::outputs::{Clash, Origin};
 use crate::model::site::{self, AssembleOptions, Site};
+use crate::model::site_paths::SiteFiles;
 use crate::output::MARKER;
 use crate::render::highlight::{self, Highlighter};
 use crate::render::page::{self as render_page, NOT_FOUND, SEARCH_DIRECTORY, SEARCH_PAGE};
@@ -22,6 +23,7 @@ use crate::source::settings::{self, LoadOptions};
 use crate::source::statics;
 use crate::source::theme::{self, Theme};
 use crate::source::yaml::YamlDoc;
+use crate::url::Route;
 
 use super::ProjectOptions;
 
@@ -103,6 +105,7 @@ pub(super) fn load(
 
     let names = templates.names();
     let theme_ids = templates.literal_ids();
+    let site_files = site_files(&assets, settings.config.search);
     let mut site = site::assemble(
         settings,
         source,
@@ -111,6 +114,7 @@ pub(super) fn load(
             drafts: opts.drafts,
             templates: &names,
             theme_ids: &theme_ids,
+            site_files: &site_files,
         },
     )?;
     let generated = generated(&site);
@@ -127,6 +131,26 @@ pub(super) fn load(
         site,
         derived,
     })
+}
+
+/// The files a root-relative link may name besides pages, aliases and the
+/// files beside pages: the static files of the site and theme (by their
+/// source name; CSS and JS are written under hashed names), the generated
+/// files, the 404 page and the search results page. Claimed after the model,
+/// in [`claim_outputs`].
+fn site_files(assets: &Assets, search: bool) -> SiteFiles {
+    let mut files = SiteFiles::default();
+    for (name, route) in &assets.names {
+        files.insert(name, route.clone());
+    }
+    let fixed = GENERATED
+        .into_iter()
+        .chain([NOT_FOUND])
+        .chain(search.then_some(SEARCH_PAGE));
+    for path in fixed {
+        files.insert(path, Route::file(path));
+    }
+    files
 }
 
 /// Claims the 404 page, the generated files and the static files after the

@@ -1,14 +1,16 @@
 //! [`PageIndex`]: what a link, a guide check or an embed needs to know about
 //! the site's pages: each page's path under `content/`, its route and its
-//! heading ids, the drafts left out, and the files kept beside pages. It is
+//! heading ids, the drafts left out, the files kept beside pages, and every
+//! site path the build makes (pages, aliases, files: [`SitePaths`]). It is
 //! built before anything else of the model, so the guides can be loaded and
 //! checked without a whole `Site`.
 
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 
 use super::page::PageId;
+use super::site_paths::{At, SiteFiles, SitePaths};
 use crate::diag::suggestion;
-use crate::url::{LinkKind, Route, classify};
+use crate::url::{LinkKind, Route, classify, is_site_path, split_fragment};
 
 #[derive(Debug, Default, Clone)]
 pub struct PageIndex {
@@ -26,6 +28,18 @@ pub struct PageIndex {
     drafts: BTreeSet<String>,
     /// Paths of files under `content/` that are neither pages nor data.
     files: BTreeSet<String>,
+    /// What root-relative links may lead to.
+    paths: SitePaths,
+}
+
+/// A page as the index knows it.
+pub(crate) struct IndexedPage {
+    /// Its path under `content/`.
+    pub rel: String,
+    pub route: Route,
+    /// Heading ids, in document order.
+    pub anchors: Vec<String>,
+    pub aliases: Vec<Route>,
 }
 
 /// Where a link is written: the page's path under `content/` (links are
@@ -50,34 +64,66 @@ impl LinkFrom<'_> {
 pub(crate) enum Target {
     /// Written as is: a URL with a scheme, or `#fragment` on the same page.
     AsWritten,
-    /// A place in the site; `page` is set when it is a page of the site.
+    /// A place in the site; `page` is set when the href is made from that
+    /// page's route (a link to its `.md` file), so the page must be rendered
+    /// again when its URL changes.
     Route {
         route: Route,
         fragment: Option<String>,
         page: Option<PageId>,
     },
     /// A file kept beside the pages under `content/`, by its path there.
-    File { route: Route, rel: String },
+    File {
+        route: Route,
+        rel: String,
+        fragment: Option<String>,
+    },
 }
 
 impl PageIndex {
-    pub fn new(
-        pages: impl IntoIterator<Item = (String, Route, Vec<String>)>,
-        drafts: BTreeSet<String>,
+    /// `drafts` are the paths of the drafts left out, with the routes they
+    /// would have; `files` the paths of the files beside pages;
+    /// `site_files` the other files the build writes; `base_path` is
+    /// `base_url`'s path.
+    pub(crate) fn new(
+        pages: impl IntoIterator<Item = IndexedPage>,
+        drafts: BTreeMap<String, Option<Route>>,
         files: BTreeSet<String>,
+        site_files: &SiteFiles,
+        base_path: &str,
     ) -> Self {
         let mut index = PageIndex {
-            drafts,
-            files,
+            paths: SitePaths::new(base_path),
             ..PageIndex::default()
         };
-        for (id, (rel, route, anchors)) in pages.into_iter().enumerate() {
-            index.by_rel.insert(rel.clone(), id);
-            index.rels.push(rel);
-            index.routes.push(route);
-            index.anchor_sets.push(anchors.iter().cloned().collect());
-            index.anchors.push(anchors);
+        let mut aliases = Vec::new();
+        for (id, page) in pages.into_iter().enumerate() {
+            index.paths.insert(&page.route, At::Page(id));
+            aliases.extend(page.aliases.into_iter().map(|a| (a, id)));
+            index.by_rel.insert(page.rel.clone(), id);
+            index.rels.push(page.rel);
+            index.routes.push(page.route);
+            index
+                .anchor_sets
+                .push(page.anchors.iter().cloned().collect());
+            index.anchors.push(page.anchors);
         }
+        for (alias, id) in aliases {
+            index.paths.insert(&alias, At::Alias(id));
+        }
+        for rel in &files {
+            index
+                .paths
+                .insert(&Route::file(rel), At::ContentFile(rel.clone()));
+        }
+        index.paths.insert_files(site_files);
+        for (rel, route) in drafts {
+            if let Some(route) = route {
+                index.paths.insert(&route, At::Draft(rel.clone()));
+            }
+            index.drafts.insert(rel);
+        }
+        index.files = files;
         index
     }
 
@@ -108,9 +154,7 @@ impl PageIndex {
             return Ok(id);
         }
         if self.drafts.contains(rel) {
-            return Err(format!(
-                "`{rel}` is a draft, left out of this build (build with --drafts to include it)"
-            ));
+            return Err(left_out_draft(rel));
         }
         let hint = suggestion(rel, self.by_rel.keys().map(String::as_str));
         Err(format!("there is no page `content/{rel}`{hint}"))
@@ -135,11 +179,7 @@ impl PageIndex {
                     ))
                 }
             }
-            LinkKind::Root { path, fragment } => Ok(Target::Route {
-                route: Route::site_path(&path),
-                fragment,
-                page: None,
-            }),
+            LinkKind::Root { path, fragment } => self.site_path(dest, &path, fragment),
             LinkKind::Page { rel, fragment } => {
                 let id = self
                     .find(&rel)
@@ -164,6 +204,7 @@ impl PageIndex {
                     Ok(Target::File {
                         route: Route::file(&rel),
                         rel,
+                        fragment: None,
                     })
                 } else {
                     Err(format!(
@@ -174,6 +215,105 @@ impl PageIndex {
             LinkKind::Outside => Err(format!("`{dest}` points outside content/")),
         }
     }
+
+    /// Checks a URL written in YAML (a navigation or footer link, a
+    /// technology's links, a source): a site path, with or without its
+    /// leading `/` (YAML URLs are always from the site's root), must lead
+    /// to a page or file of this build; other URLs are kept as written.
+    pub(crate) fn resolve_url(&self, url: &str) -> Result<Target, String> {
+        if !is_site_path(url) {
+            return Ok(Target::AsWritten);
+        }
+        let (path, fragment) = split_fragment(url);
+        let rooted = format!("/{}", path.trim_start_matches('/'));
+        self.site_path(url, &rooted, fragment.map(str::to_owned))
+    }
+
+    /// Where the site path `path` (`/aspects/speed/`, written as `dest`)
+    /// leads: the route written keeps what the writer typed (and its
+    /// query), except that a fingerprinted theme file is linked by its
+    /// hashed name.
+    fn site_path(
+        &self,
+        dest: &str,
+        path: &str,
+        fragment: Option<String>,
+    ) -> Result<Target, String> {
+        let fragment = fragment.filter(|f| !f.is_empty());
+        let written = Route::site_path(path);
+        let shown = match self.paths.find(path) {
+            Ok(at) => {
+                return match at {
+                    At::Page(id) => {
+                        if let Some(f) = &fragment
+                            && !self.anchor_sets[*id].contains(f)
+                        {
+                            return Err(format!(
+                                "links to `{dest}`, but `{}` has no heading with id `{f}`{}",
+                                self.route(*id),
+                                suggest(f, self.anchors(*id))
+                            ));
+                        }
+                        // The href is the path as written: it shows nothing of
+                        // the page (each load checks the path and the heading
+                        // again), so the page is no dependency of the render.
+                        Ok(Target::Route {
+                            route: written,
+                            fragment,
+                            page: None,
+                        })
+                    }
+                    At::Alias(id) => match fragment {
+                        Some(f) => Err(format!(
+                            "links to `{dest}`, an alias whose redirect to `{to}` drops `#{f}`: link `{to}#{f}`",
+                            to = self.route(*id)
+                        )),
+                        None => Ok(Target::Route {
+                            route: written,
+                            fragment,
+                            page: None,
+                        }),
+                    },
+                    At::Draft(rel) => {
+                        Err(format!("links to `{dest}`, but {}", left_out_draft(rel)))
+                    }
+                    At::ContentFile(rel) => Ok(Target::File {
+                        route: written,
+                        rel: rel.clone(),
+                        fragment,
+                    }),
+                    At::File(route) => Ok(Target::Route {
+                        route: route.with_query_of(&written),
+                        fragment,
+                        page: None,
+                    }),
+                };
+            }
+            Err(shown) => shown,
+        };
+        if let Some(rest) = self.paths.without_base_path(&shown) {
+            return Err(format!(
+                "links to `{dest}`, but site paths are written from the site's root, without `base_url`'s path `{}` (every link gets it): write `{rest}`",
+                self.paths.base_path()
+            ));
+        }
+        // `/aspects/speed.md`: the source of a page, not its URL.
+        let page_source = shown
+            .strip_prefix('/')
+            .and_then(|rel| self.get(rel))
+            .map(|id| self.route(id).to_string());
+        let hint = match page_source.or_else(|| self.paths.nearest(&shown)) {
+            Some(near) => format!(" (did you mean `{near}`?)"),
+            None => String::new(),
+        };
+        Err(format!(
+            "links to `{dest}`, but this build makes no page or file at `{shown}`{hint}"
+        ))
+    }
+}
+
+fn left_out_draft(rel: &str) -> String {
+    format!("`{rel}` is a draft, left out of this build (build with --drafts to include it)")
 }
 
 fn suggest(word: &str, candidates: &[String]) -> String {
@@ -185,17 +325,28 @@ mod tests {
     use super::*;
 
     fn index() -> PageIndex {
+        let page = |rel: &str, route: Route, anchors: &[&str], aliases: &[&str]| IndexedPage {
+            rel: rel.into(),
+            route,
+            anchors: anchors.iter().map(|a| a.to_string()).collect(),
+            aliases: aliases.iter().map(|a| Route::site_path(a)).collect(),
+        };
+        let mut files = SiteFiles::default();
+        files.insert("css/main.css", Route::file("css/main.0123456789.css"));
         PageIndex::new(
             [
-                ("_index.md".into(), Route::home(), vec![]),
-                (
-                    "aspects/speed.md".into(),
+                page("_index.md", Route::home(), &[], &[]),
+                page(
+                    "aspects/speed.md",
                     Route::dir(&["aspects", "speed"]),
-                    vec!["the-gil".into()],
+                    &["the-gil"],
+                    &["/old/speed/"],
                 ),
             ],
-            BTreeSet::from(["draft.md".to_string()]),
+            BTreeMap::from([("draft.md".to_string(), Some(Route::dir(&["draft"])))]),
             BTreeSet::from(["aspects/chart.svg".to_string()]),
+            &files,
+            "/guide/",
         )
     }
 
@@ -228,5 +379,70 @@ mod tests {
         assert!(ix.resolve("nope.svg", from).is_err());
         assert_eq!(ix.resolve("https://x.org", from), Ok(Target::AsWritten));
         assert!(ix.resolve("#nope", from).is_err());
+    }
+
+    #[test]
+    fn site_paths_lead_to_what_the_build_makes() {
+        let ix = index();
+        let from = LinkFrom {
+            rel: "aspects/other.md",
+            page: None,
+        };
+        assert_eq!(
+            ix.resolve("/aspects/speed#the-gil", from),
+            Ok(Target::Route {
+                route: Route::dir(&["aspects", "speed"]),
+                fragment: Some("the-gil".into()),
+                page: None
+            })
+        );
+        assert_eq!(
+            ix.resolve("/css/main.css?v=2", from),
+            Ok(Target::Route {
+                route: Route::file("css/main.0123456789.css?v=2"),
+                fragment: None,
+                page: None
+            })
+        );
+        assert_eq!(
+            ix.resolve("/aspects/chart.svg#x", from),
+            Ok(Target::File {
+                route: Route::file("aspects/chart.svg"),
+                rel: "aspects/chart.svg".into(),
+                fragment: Some("x".into())
+            })
+        );
+        assert!(ix.resolve("/old/speed", from).is_ok());
+        assert_eq!(
+            ix.resolve("/draft/", from).unwrap_err(),
+            "links to `/draft/`, but `draft.md` is a draft, left out of this build (build with --drafts to include it)"
+        );
+        let err = |dest: &str| ix.resolve(dest, from).unwrap_err();
+        assert_eq!(
+            err("/aspects/sped/"),
+            "links to `/aspects/sped/`, but this build makes no page or file at `/aspects/sped/` (did you mean `/aspects/speed/`?)"
+        );
+        assert_eq!(
+            err("/aspects/speed.md"),
+            "links to `/aspects/speed.md`, but this build makes no page or file at `/aspects/speed.md` (did you mean `/aspects/speed/`?)"
+        );
+        assert_eq!(
+            err("/aspects/speed/#the-gli"),
+            "links to `/aspects/speed/#the-gli`, but `/aspects/speed/` has no heading with id `the-gli` (did you mean `the-gil`?)"
+        );
+        assert_eq!(
+            err("/old/speed/#the-gil"),
+            "links to `/old/speed/#the-gil`, an alias whose redirect to `/aspects/speed/` drops `#the-gil`: link `/aspects/speed/#the-gil`"
+        );
+        assert_eq!(
+            err("/guide/aspects/speed/"),
+            "links to `/guide/aspects/speed/`, but site paths are written from the site's root, without `base_url`'s path `/guide/` (every link gets it): write `/aspects/speed/`"
+        );
+        // YAML URLs are site paths with or without the leading slash.
+        assert!(ix.resolve_url("aspects/speed/").is_ok());
+        assert!(ix.resolve_url("https://x.org/nope").is_ok());
+        assert!(ix.resolve_url("aspects/sped").unwrap_err().starts_with(
+            "links to `aspects/sped`, but this build makes no page or file at `/aspects/sped/`"
+        ));
     }
 }

@@ -8,7 +8,7 @@
 //! page's heading ids are known (so links can be checked while rendering).
 //! Pure: no I/O.
 
-use std::collections::BTreeSet;
+use std::collections::BTreeMap;
 use std::path::Path;
 
 use serde_json::Value;
@@ -16,11 +16,12 @@ use serde_json::Value;
 use rayon::prelude::*;
 
 use super::guides::{self, Guides};
-use super::index::PageIndex;
+use super::index::{IndexedPage, PageIndex};
 use super::links;
 use super::outputs::{Clash, Origin, OutputClaims};
 use super::page::{Page, PageId, PageKind};
 use super::routes::{folder_slugs, route_for};
+use super::site_paths::SiteFiles;
 use crate::diag::{Code, Diagnostic, Diagnostics};
 use crate::source::content::{ContentAsset, Source, SourcePage};
 use crate::source::headings;
@@ -70,6 +71,9 @@ pub(crate) struct AssembleOptions<'a> {
     pub templates: &'a [String],
     /// Element ids the theme's templates use; headings avoid them.
     pub theme_ids: &'a [String],
+    /// The files the build writes besides pages and aliases, which
+    /// root-relative links may name.
+    pub site_files: &'a SiteFiles,
 }
 
 pub(crate) fn assemble(
@@ -84,11 +88,16 @@ pub(crate) fn assemble(
     let mut pages = make_pages(sources, opts.templates, &mut errors);
     let files = source.assets.iter().map(|a| a.rel.clone()).collect();
     let index = PageIndex::new(
-        pages
-            .iter()
-            .map(|p| (p.rel().to_string(), p.route.clone(), p.anchors().to_vec())),
+        pages.iter().map(|p| IndexedPage {
+            rel: p.rel().to_string(),
+            route: p.route.clone(),
+            anchors: p.anchors().to_vec(),
+            aliases: p.aliases.clone(),
+        }),
         drafts,
         files,
+        opts.site_files,
+        settings.urls.base_path(),
     );
     let claims = claim_routes(&pages, &mut errors);
     let link_errors: Vec<Diagnostics> = pages
@@ -149,20 +158,36 @@ fn avoid_theme_ids(sources: &mut [SourcePage], theme_ids: &[String], errors: &mu
     }
 }
 
-/// The pages of this build, sorted by path, and the paths of the drafts
-/// left out of it.
-fn published(pages: Vec<SourcePage>, drafts: bool) -> (Vec<SourcePage>, BTreeSet<String>) {
-    let mut left_out = BTreeSet::new();
-    let mut sources: Vec<SourcePage> = Vec::new();
-    for p in pages {
-        if p.front.draft && !drafts {
-            left_out.insert(p.file.rel.clone());
-        } else {
-            sources.push(p);
-        }
-    }
+/// The pages of this build, sorted by path, and the drafts left out of
+/// it: their paths, with the routes they would have (so a site path to one
+/// gets a precise message; none when the draft's name makes no URL).
+fn published(
+    pages: Vec<SourcePage>,
+    drafts: bool,
+) -> (Vec<SourcePage>, BTreeMap<String, Option<Route>>) {
+    let (mut sources, left_out): (Vec<SourcePage>, Vec<SourcePage>) =
+        pages.into_iter().partition(|p| !p.front.draft || drafts);
     sources.sort_by(|a, b| a.file.rel.cmp(&b.file.rel));
+    let folder_slugs = folder_slugs(&sources);
+    let left_out = left_out
+        .into_iter()
+        .map(|p| {
+            let rel = &p.file.rel;
+            let route = route_for(rel, kind_of(&p), p.front.slug.as_deref(), &folder_slugs).ok();
+            (rel.clone(), route)
+        })
+        .collect();
     (sources, left_out)
+}
+
+fn kind_of(source: &SourcePage) -> PageKind {
+    if source.file.rel == "_index.md" {
+        PageKind::Home
+    } else if source.is_index {
+        PageKind::Section
+    } else {
+        PageKind::Page
+    }
 }
 
 /// Pages with their kind, route, template and aliases (tree links come later).
@@ -175,13 +200,7 @@ fn make_pages(
     let mut pages: Vec<Page> = Vec::with_capacity(sources.len());
     for (id, source) in sources.into_iter().enumerate() {
         let rel = source.file.rel.clone();
-        let kind = if rel == "_index.md" {
-            PageKind::Home
-        } else if source.is_index {
-            PageKind::Section
-        } else {
-            PageKind::Page
-        };
+        let kind = kind_of(&source);
         let route = match route_for(&rel, kind, source.front.slug.as_deref(), &folder_slugs) {
             Ok(r) => r,
             Err(m) => {
@@ -260,6 +279,8 @@ fn claim_routes(pages: &[Page], errors: &mut Diagnostics) -> OutputClaims {
     claims
 }
 
+/// The header's navigation, its page entries found and its URLs checked
+/// (with the footer's links, which site.yaml also holds).
 fn navigation(
     settings: &Settings,
     index: &PageIndex,
@@ -281,13 +302,27 @@ fn navigation(
                     continue;
                 }
             },
-            (None, Some(url)) => NavTarget::Url(url.clone()),
+            (None, Some(url)) => {
+                if let Err(m) = index.resolve_url(url) {
+                    errors.push(doc.error_at(Code::BrokenLink, &format!("navigation[{i}].url"), m));
+                }
+                NavTarget::Url(url.clone())
+            }
             (None, None) => continue,
         };
         navigation.push(NavEntry {
             title: item.title.clone(),
             target,
         });
+    }
+    for (i, link) in settings.config.branding.footer.links.iter().enumerate() {
+        if let Err(m) = index.resolve_url(&link.url) {
+            errors.push(doc.error_at(
+                Code::BrokenLink,
+                &format!("branding.footer.links[{i}].url"),
+                m,
+            ));
+        }
     }
     navigation
 }

@@ -3,10 +3,10 @@
 
 use std::collections::BTreeSet;
 
-use crate::model::index::{LinkFrom, Target};
+use crate::model::index::{LinkFrom, PageIndex, Target};
 use crate::model::page::PageId;
 use crate::model::site::Site;
-use crate::url::{Route, UrlBuilder, is_site_path, split_fragment};
+use crate::url::{Route, UrlBuilder, split_fragment};
 
 /// What a page links to: pages (their URLs and headings must stay valid)
 /// and files beside the pages (they must stay there).
@@ -36,22 +36,40 @@ pub(crate) fn href_for(
             linked.pages.extend(page);
             site.urls().href(route, &to, fragment.as_deref())
         }
-        Target::File { route: to, rel } => {
+        Target::File {
+            route: to,
+            rel,
+            fragment,
+        } => {
             linked.files.insert(rel);
-            site.urls().href(route, &to, None)
+            site.urls().href(route, &to, fragment.as_deref())
         }
     })
 }
 
 /// A URL written in YAML (site.yaml, a guide's links and sources), for the
 /// page at `from`: a site path (`/files/a.pdf`, or `about/` written without
-/// the slash) gets the base path or becomes relative; a URL with a scheme
-/// is kept. Its safety was checked when the YAML loaded.
-pub(crate) fn yaml_href(urls: &UrlBuilder, from: &Route, url: &str) -> String {
-    if is_site_path(url) {
-        let (path, fragment) = split_fragment(url);
-        urls.href(from, &Route::site_path(path), fragment)
-    } else {
-        url.to_string()
+/// the slash) gets the base path or becomes relative (a theme's CSS or JS
+/// file, linked by its source name, gets its hashed name); a URL with a
+/// scheme is kept. Its safety, and where a site path leads, were checked
+/// when the model was assembled.
+pub(crate) fn yaml_href(urls: &UrlBuilder, index: &PageIndex, from: &Route, url: &str) -> String {
+    match index.resolve_url(url) {
+        Ok(Target::Route {
+            route: to,
+            fragment,
+            ..
+        })
+        | Ok(Target::File {
+            route: to,
+            fragment,
+            ..
+        }) => urls.href(from, &to, fragment.as_deref()),
+        Ok(Target::AsWritten) => url.to_string(),
+        // Checked already; written as typed should it ever get here.
+        Err(_) => {
+            let (path, fragment) = split_fragment(url);
+            urls.href(from, &Route::site_path(path), fragment)
+        }
     }
 }

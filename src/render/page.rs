@@ -268,7 +268,7 @@ impl<'a> Renderer<'a> {
                 }
                 NavTarget::Url(url) => NavView {
                     title: &entry.title,
-                    url: yaml_href(&self.urls, route, url),
+                    url: yaml_href(&self.urls, &site.index, route, url),
                     active: false,
                     external: !is_site_path(url),
                 },
@@ -284,7 +284,7 @@ impl<'a> Renderer<'a> {
             .iter()
             .map(|l| NavView {
                 title: &l.title,
-                url: yaml_href(&self.urls, route, &l.url),
+                url: yaml_href(&self.urls, &site.index, route, &l.url),
                 active: false,
                 external: !is_site_path(&l.url),
             })

@@ -119,7 +119,7 @@ pub fn classify(dest: &str, from_rel: &str) -> LinkKind {
 
 /// Decodes `%20`-style escapes (a writer may link `My%20Chart.svg`).
 /// Invalid escapes and non-UTF-8 results are kept as written.
-fn percent_decode(s: &str) -> String {
+pub fn percent_decode(s: &str) -> String {
     let bytes = s.as_bytes();
     let hex = |b: u8| (b as char).to_digit(16);
     let mut out = Vec::with_capacity(bytes.len());

@@ -15,5 +15,5 @@ mod route;
 
 pub use base::BaseUrl;
 pub use builder::UrlBuilder;
-pub use link::{LinkKind, classify, is_safe_url, is_site_path, split_fragment};
+pub use link::{LinkKind, classify, is_safe_url, is_site_path, percent_decode, split_fragment};
 pub use route::Route;

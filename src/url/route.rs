@@ -65,6 +65,15 @@ impl Route {
         self.0.split('?').next().unwrap_or("")
     }
 
+    /// The same place with the query string of `other` (a route a writer
+    /// typed, `/css/main.css?v=2`, resolved to another route).
+    pub(crate) fn with_query_of(&self, other: &Route) -> Route {
+        match other.0.split_once('?') {
+            Some((_, q)) => Route(format!("{}?{q}", self.path())),
+            None => Route(self.path().to_string()),
+        }
+    }
+
     /// The file this route is written to, relative to the output folder.
     pub(crate) fn output_file(&self) -> String {
         if self.is_dir() {

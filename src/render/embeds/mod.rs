@@ -378,7 +378,11 @@ impl Writer<'_> {
     fn verdict(&mut self, id: &str) -> Result<VerdictView, String> {
         let g = self.guide;
         let Some(a) = g.aspect(id) else {
-            let hint = suggestion(id, g.aspects.iter().map(|a| a.id.as_str()));
+            let hint = if g.aspects.is_empty() {
+                " (it has no aspects.yaml entries)".to_string()
+            } else {
+                suggestion(id, g.aspects.iter().map(|a| a.id.as_str()))
+            };
             return Err(format!("guide `{}` has no aspect `{id}`{hint}", g.id));
         };
         let winner = self.badge(&a.verdict.winner);
@@ -512,7 +516,7 @@ impl Writer<'_> {
         let url = if s.url.is_empty() {
             String::new()
         } else {
-            yaml_href(self.site.urls(), &self.page.route, &s.url)
+            yaml_href(self.site.urls(), &self.site.index, &self.page.route, &s.url)
         };
         SourceView {
             id: s.id.as_str().to_string(),
@@ -534,7 +538,12 @@ impl Writer<'_> {
                     .links
                     .iter()
                     .map(|l| PageLinkView {
-                        href: yaml_href(self.site.urls(), &self.page.route, &l.url),
+                        href: yaml_href(
+                            self.site.urls(),
+                            &self.site.index,
+                            &self.page.route,
+                            &l.url,
+                        ),
                         title: l.title.clone(),
                     })
                     .collect(),

@@ -14,7 +14,7 @@ impl Checker<'_> {
         self.unique(doc, g.benchmarks.iter().map(|b| b.id.as_str()));
         for (i, b) in g.benchmarks.iter().enumerate() {
             let at = |field: &str| format!("[{i}].{field}");
-            self.reference(doc, &at("source"), b.source.as_str(), source_ids, "source");
+            self.source(doc, &at("source"), b.source.as_str(), source_ids);
             if b.series.is_empty() {
                 self.errors.push(doc.error_at(
                     Code::Guide,
@@ -48,12 +48,11 @@ impl Checker<'_> {
             }
             self.shape(doc, i, b);
             for (j, s) in b.series.iter().enumerate() {
-                self.reference(
+                self.technology(
                     doc,
                     &format!("[{i}].series[{j}].technology"),
                     s.technology.as_str(),
                     tech_ids,
-                    "technology",
                 );
             }
             self.text(doc, &at("method"), &b.method);

@@ -70,13 +70,18 @@ impl Checker<'_> {
                 }
             }
         }
+        // The widest gap is measured between the known technologies.
+        let technologies = self.technologies.clone();
         let widest = d.widest_gap(techs);
         if widest == 0.0 && !d.questions.is_empty() {
-            self.errors.push(doc.error_at(
-                Code::Guide,
-                "questions",
-                "no answer gives any technology points, so every result would be a tie: give answers `weights`",
-            ));
+            self.push_following(
+                &technologies,
+                doc.error_at(
+                    Code::Guide,
+                    "questions",
+                    "no answer gives any technology points, so every result would be a tie: give answers `weights`",
+                ),
+            );
         }
         if !d.close_margin.is_finite() || d.close_margin < 0.0 {
             self.errors.push(doc.error_at(
@@ -85,16 +90,19 @@ impl Checker<'_> {
                 "close_margin is a number of points, 0 or more",
             ));
         } else if d.close_margin >= widest - EPSILON && widest > 0.0 {
-            self.errors.push(doc.error_at(
-                Code::Guide,
-                "close_margin",
-                format!(
-                    "close_margin {} is out of range: the answers can open a gap of at most {} point{}, so every result would be too close to call",
-                    d.close_margin,
-                    widest,
-                    if widest == 1.0 { "" } else { "s" }
+            self.push_following(
+                &technologies,
+                doc.error_at(
+                    Code::Guide,
+                    "close_margin",
+                    format!(
+                        "close_margin {} is out of range: the answers can open a gap of at most {} point{}, so every result would be too close to call",
+                        d.close_margin,
+                        widest,
+                        if widest == 1.0 { "" } else { "s" }
+                    ),
                 ),
-            ));
+            );
         }
     }
 
@@ -117,6 +125,7 @@ impl Checker<'_> {
             return;
         }
         let g = self.guide;
+        let technologies = self.technologies.clone();
         let score = |t: &str| scores.get(t).copied().unwrap_or(0.0);
         match &aspect.verdict.winner {
             Winner::Technology(w) => {
@@ -125,7 +134,7 @@ impl Checker<'_> {
                     .iter()
                     .find(|t| score(t.id.as_str()) > score(w.as_str()))
                 {
-                    self.errors.push(doc.error_at(
+                    let d = doc.error_at(
                         Code::Guide,
                         path,
                         format!(
@@ -134,17 +143,21 @@ impl Checker<'_> {
                             t.id,
                             score(t.id.as_str())
                         ),
-                    ));
+                    );
+                    self.push_following(&technologies, d);
                 }
             }
             Winner::Tie => {
                 let first = score(g.technologies[0].id.as_str());
                 if g.technologies.iter().any(|t| score(t.id.as_str()) != first) {
-                    self.errors.push(doc.error_at(
-                        Code::Guide,
-                        path,
-                        "these scores contradict the verdict: a tie gives every technology the same score",
-                    ));
+                    self.push_following(
+                        &technologies,
+                        doc.error_at(
+                            Code::Guide,
+                            path,
+                            "these scores contradict the verdict: a tie gives every technology the same score",
+                        ),
+                    );
                 }
             }
             Winner::Depends => {}

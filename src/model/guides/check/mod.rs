@@ -2,11 +2,18 @@
 //! technology, winners that exist, sources that exist, pages and links that
 //! resolve, safe URLs, real dates, finite numbers. Each problem is placed at
 //! its key in its file.
+//!
+//! A problem with the technology ids (or the source ids) spoils what every
+//! reference to them is checked against: it is marked as the cause, the
+//! problems found by checking references to those ids follow it and are
+//! left out of the report (`diag::Diagnostics::sort`). A check that reads a
+//! value whose own check failed (an aspect's scores against an unknown
+//! winner) does not run.
 
 use std::collections::{BTreeMap, HashSet};
 
 use super::{Guide, Recommended, TechId, Winner};
-use crate::diag::{Code, Diagnostics};
+use crate::diag::{Code, Diagnostic, Diagnostics, Subject};
 use crate::model::index::{LinkFrom, PageIndex, Target};
 use crate::model::inline;
 use crate::source::frontmatter::is_date;
@@ -17,6 +24,7 @@ use crate::url::is_safe_url;
 
 mod benchmarks;
 mod decision;
+mod renamed;
 
 /// Checks every reference and rule of a parsed guide; problems go to `errors`.
 pub(super) fn check(
@@ -30,6 +38,9 @@ pub(super) fn check(
         guide,
         index,
         errors,
+        technologies: Subject::new(format!("the technology ids of guide `{}`", guide.id)),
+        sources: Subject::new(format!("the source ids of guide `{}`", guide.id)),
+        named: BTreeMap::new(),
     }
     .check(tech_doc, docs);
 }
@@ -38,6 +49,12 @@ struct Checker<'a> {
     guide: &'a Guide,
     index: &'a PageIndex,
     errors: &'a mut Diagnostics,
+    /// What checks of technology and source references rely on.
+    technologies: Subject,
+    sources: Subject,
+    /// Every id a reference to a technology names, known or not, and how
+    /// many times.
+    named: BTreeMap<String, usize>,
 }
 
 impl Checker<'_> {
@@ -64,10 +81,31 @@ impl Checker<'_> {
         if let (Some(doc), Some(d)) = (docs.get("decision"), &g.decision) {
             self.decision(doc, d, &tech_ids);
         }
+        self.renamed(tech_doc, &tech_ids);
+    }
+
+    /// Marks the problems reported since the `from`th as problems in
+    /// `subject`.
+    fn spoiling(&mut self, from: usize, subject: &Subject) {
+        for d in &mut self.errors.0[from..] {
+            d.spoils = Some(subject.clone());
+        }
+    }
+
+    /// Reports a problem found by checking a reference to a technology.
+    fn push_following(&mut self, subject: &Subject, d: Diagnostic) {
+        self.errors.push(d.follows(subject.clone()));
+    }
+
+    /// Counts a reference to the technology `id`; says whether it is one.
+    fn names_technology(&mut self, id: &str, techs: &[&str]) -> bool {
+        *self.named.entry(id.to_string()).or_default() += 1;
+        techs.contains(&id)
     }
 
     fn technologies(&mut self, tech_doc: &YamlDoc) {
         let g = self.guide;
+        let from = self.errors.len();
         if g.technologies.len() < 2 {
             self.errors.push(tech_doc.error_at(
                 Code::Guide,
@@ -78,6 +116,10 @@ impl Checker<'_> {
         self.unique(tech_doc, g.technologies.iter().map(|t| t.id.as_str()));
         for (i, t) in g.technologies.iter().enumerate() {
             self.not_reserved(tech_doc, &format!("[{i}].id"), t.id.as_str());
+        }
+        let subject = self.technologies.clone();
+        self.spoiling(from, &subject);
+        for (i, t) in g.technologies.iter().enumerate() {
             if !is_hex_colour(&t.colour) {
                 self.errors.push(tech_doc.error_at(
                     Code::Guide,
@@ -100,7 +142,10 @@ impl Checker<'_> {
 
     fn sources(&mut self, doc: &YamlDoc) {
         let g = self.guide;
+        let from = self.errors.len();
         self.unique(doc, g.sources.iter().map(|s| s.id.as_str()));
+        let subject = self.sources.clone();
+        self.spoiling(from, &subject);
         for (i, s) in g.sources.iter().enumerate() {
             if !s.url.is_empty() {
                 self.url(doc, &format!("[{i}].url"), &s.url);
@@ -159,7 +204,7 @@ impl Checker<'_> {
         for (i, a) in g.aspects.iter().enumerate() {
             self.page(doc, &format!("[{i}].page"), &a.page);
             self.per_technology(doc, &format!("[{i}].summary"), &a.summary, tech_ids);
-            self.winner(
+            let winner = self.winner(
                 doc,
                 &format!("[{i}].verdict.winner"),
                 a.verdict.winner.as_str(),
@@ -177,15 +222,12 @@ impl Checker<'_> {
                 &a.verdict.scores,
                 tech_ids,
             );
-            self.scores_agree(doc, &format!("[{i}].verdict.scores"), a);
+            // Scores agree with a winner that exists, or say nothing.
+            if winner {
+                self.scores_agree(doc, &format!("[{i}].verdict.scores"), a);
+            }
             for (j, s) in a.sources.iter().enumerate() {
-                self.reference(
-                    doc,
-                    &format!("[{i}].sources[{j}]"),
-                    s.as_str(),
-                    source_ids,
-                    "source",
-                );
+                self.source(doc, &format!("[{i}].sources[{j}]"), s.as_str(), source_ids);
             }
         }
     }
@@ -224,7 +266,7 @@ impl Checker<'_> {
                     &here,
                     "`either` stands alone: write `recommended: either`, or list the technologies",
                 ));
-            } else if !techs.contains(&id) {
+            } else if !self.names_technology(id, techs) {
                 let d = doc
                     .error_at(
                         Code::Guide,
@@ -235,7 +277,8 @@ impl Checker<'_> {
                         ),
                     )
                     .suggest(id, techs.iter().copied().chain([Recommended::EITHER]));
-                self.errors.push(d);
+                let subject = self.technologies.clone();
+                self.push_following(&subject, d);
             } else if !seen.insert(id) {
                 self.errors.push(doc.error_at(
                     Code::Guide,
@@ -299,11 +342,15 @@ impl Checker<'_> {
     ) {
         for t in techs {
             if !map.contains_key::<str>(t) {
-                self.errors.push(doc.error_at(
-                    Code::Guide,
-                    path,
-                    format!("missing an entry for technology `{t}`"),
-                ));
+                let subject = self.technologies.clone();
+                self.push_following(
+                    &subject,
+                    doc.error_at(
+                        Code::Guide,
+                        path,
+                        format!("missing an entry for technology `{t}`"),
+                    ),
+                );
             }
         }
         for (key, text) in map {
@@ -317,19 +364,28 @@ impl Checker<'_> {
     /// A map key that must be a technology id: an error at the key (with
     /// "did you mean") when it is not. Returns whether it is one.
     fn known_key(&mut self, doc: &YamlDoc, here: &str, key: &str, techs: &[&str]) -> bool {
-        if techs.contains(&key) {
+        if self.names_technology(key, techs) {
             return true;
         }
         let d = doc
             .error_at_key(Code::Guide, here, format!("unknown technology `{key}`"))
             .suggest(key, techs.iter().copied());
-        self.errors.push(d);
+        let subject = self.technologies.clone();
+        self.push_following(&subject, d);
         false
     }
 
-    fn winner(&mut self, doc: &YamlDoc, path: &str, value: &str, techs: &[&str], words: &[&str]) {
-        if techs.contains(&value) || words.contains(&value) {
-            return;
+    /// A winner: a technology id or one of `words`. Returns whether it is.
+    fn winner(
+        &mut self,
+        doc: &YamlDoc,
+        path: &str,
+        value: &str,
+        techs: &[&str],
+        words: &[&str],
+    ) -> bool {
+        if words.contains(&value) || self.names_technology(value, techs) {
+            return true;
         }
         // Ids may repeat here when technologies.yaml has a duplicate (reported there).
         let mut allowed: Vec<&str> = techs.to_vec();
@@ -343,16 +399,39 @@ impl Checker<'_> {
                 format!("`{value}` is not one of: {}", allowed.join(", ")),
             )
             .suggest(value, allowed.iter().copied());
-        self.errors.push(d);
+        let subject = self.technologies.clone();
+        self.push_following(&subject, d);
+        false
     }
 
-    fn reference(&mut self, doc: &YamlDoc, path: &str, value: &str, known: &[&str], what: &str) {
-        if !known.contains(&value) {
-            let d = doc
-                .error_at(Code::Guide, path, format!("unknown {what} `{value}`"))
-                .suggest(value, known.iter().copied());
-            self.errors.push(d);
+    /// A reference to a technology by its id.
+    fn technology(&mut self, doc: &YamlDoc, path: &str, value: &str, techs: &[&str]) {
+        if !self.names_technology(value, techs) {
+            let subject = self.technologies.clone();
+            self.reference(doc, path, value, techs, ("technology", &subject));
         }
+    }
+
+    /// A reference to a source by its id.
+    fn source(&mut self, doc: &YamlDoc, path: &str, value: &str, sources: &[&str]) {
+        if !sources.contains(&value) {
+            let subject = self.sources.clone();
+            self.reference(doc, path, value, sources, ("source", &subject));
+        }
+    }
+
+    fn reference(
+        &mut self,
+        doc: &YamlDoc,
+        path: &str,
+        value: &str,
+        known: &[&str],
+        (what, subject): (&str, &Subject),
+    ) {
+        let d = doc
+            .error_at(Code::Guide, path, format!("unknown {what} `{value}`"))
+            .suggest(value, known.iter().copied());
+        self.push_following(subject, d);
     }
 
     fn page(&mut self, doc: &YamlDoc, path: &str, rel: &str) {
@@ -361,10 +440,13 @@ impl Checker<'_> {
         }
     }
 
+    /// A URL: safe, and when it is a site path, one this build makes.
     fn url(&mut self, doc: &YamlDoc, path: &str, url: &str) {
         if !is_safe_url(url) {
             self.errors
                 .push(doc.error_at(Code::UnsafeUrl, path, format!("unsafe URL `{url}`")));
+        } else if let Err(m) = self.index.resolve_url(url) {
+            self.errors.push(doc.error_at(Code::BrokenLink, path, m));
         }
     }
 
