@@ -58,7 +58,7 @@ pub struct EmbedOut<'a> {
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct Spec {
+pub(crate) struct Spec {
     #[serde(default)]
     guide: Option<String>,
     #[serde(default)]
