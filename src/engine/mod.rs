@@ -8,5 +8,7 @@ pub mod deps;
 mod diff;
 mod load;
 mod project;
+#[cfg(test)]
+mod schema_reference;
 
 pub use project::{BuildReport, ChangeReport, Project, ProjectOptions, check_site};

@@ -36,7 +36,7 @@ pub struct Theme {
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct ThemeMeta {
+pub(crate) struct ThemeMeta {
     #[serde(default)]
     #[allow(dead_code)]
     name: Option<String>,

@@ -16,7 +16,7 @@ use crate::source::yaml::YamlDoc;
 /// A criterion as written in `criteria.yaml`.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub(super) struct CriterionEntry {
+pub(crate) struct CriterionEntry {
     id: CriterionId,
     #[serde(default)]
     name: Option<String>,

@@ -18,7 +18,7 @@ use serde::{Deserialize, Serialize};
 pub use crate::source::settings::Link;
 
 mod check;
-mod criteria;
+pub(crate) mod criteria;
 mod decision;
 mod ids;
 mod load;

@@ -39,6 +39,8 @@ mod spec;
 mod subset;
 mod views;
 
+#[cfg(test)]
+pub(crate) use spec::KEYS as SPEC_KEYS;
 use spec::{DecideSpec, Spec, UseCasesSpec};
 
 use views::{
@@ -169,7 +171,11 @@ pub fn render(
     ] {
         if given && !fits {
             return Err(doc
-                .error_at(Code::Embed, field, format!("`{field}` goes with {with} only"))
+                .error_at(
+                    Code::Embed,
+                    field,
+                    format!("`{field}` goes with {with} only"),
+                )
                 .into());
         }
     }

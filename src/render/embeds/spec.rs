@@ -13,7 +13,7 @@ use crate::diag::{Code, Diagnostic, Diagnostics};
 use crate::source::yaml::YamlDoc;
 
 /// The keys of an embed, in the order the README lists them.
-const KEYS: &[&str] = &[
+pub(crate) const KEYS: &[&str] = &[
     "guide",
     "table",
     "criteria",
@@ -104,11 +104,13 @@ impl Spec {
             };
             let id = |what: &str| text(value).ok_or_else(|| wrong(what));
             let yes = || value.as_bool().ok_or_else(|| wrong("`true`"));
-            let ids = |what: &str| match value {
-                Value::Array(items) => items.iter().map(text).collect::<Option<Vec<_>>>(),
-                _ => None,
-            }
-            .ok_or_else(|| wrong(what));
+            let ids = |what: &str| {
+                match value {
+                    Value::Array(items) => items.iter().map(text).collect::<Option<Vec<_>>>(),
+                    _ => None,
+                }
+                .ok_or_else(|| wrong(what))
+            };
             let mut read = || -> Result<(), Diagnostic> {
                 match key.as_str() {
                     "guide" => spec.guide = Some(id("a guide id")?),
@@ -122,9 +124,9 @@ impl Spec {
                     "use-cases" => {
                         spec.use_cases = Some(match value {
                             Value::Bool(b) => UseCasesSpec::Flag(*b),
-                            Value::Array(_) => UseCasesSpec::Ids(ids(
-                                "`true` or a list of use-case ids",
-                            )?),
+                            Value::Array(_) => {
+                                UseCasesSpec::Ids(ids("`true` or a list of use-case ids")?)
+                            }
                             _ => return Err(wrong("`true` or a list of use-case ids")),
                         })
                     }
