@@ -243,3 +243,46 @@ fn bound_to_all_interfaces_answers_the_machines_own_address() {
     let (status, _) = request(port, "GET", "/about/", "evil.example");
     assert_eq!(status, 403);
 }
+
+/// A writer's trial: `content/` deleted and made again within one burst
+/// (`rm -rf content && cp -a backup content`, as a `git checkout` can do)
+/// was rebuilt once, and then no later edit was ever seen: the watch was
+/// on the old folder, and the new one under the same name was taken for
+/// it.
+#[test]
+fn a_content_folder_made_again_is_watched_again() {
+    let site = fixture("basic");
+    let backup = site.root.join("backup");
+    let content = site.root.join("content");
+    copy_dir(&content, &backup);
+    let server = serve(&site.root);
+    let port = server.port;
+    let rx = events(port);
+    std::fs::remove_dir_all(&content).unwrap();
+    std::fs::rename(&backup, &content).unwrap();
+    assert_eq!(next_event(&rx), "reload", "the new folder is read");
+    // The swap may come as one burst or two: let it settle.
+    while rx.recv_timeout(Duration::from_millis(500)).is_ok() {}
+    let about = content.join("about.md");
+    let text = std::fs::read_to_string(&about).unwrap();
+    std::fs::write(
+        &about,
+        text.replace("About the fixture.", "About the fixture, again."),
+    )
+    .unwrap();
+    assert_eq!(next_event(&rx), "reload", "an edit in the new folder");
+    assert!(get(port, "/about/").1.contains("again."));
+}
+
+fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}

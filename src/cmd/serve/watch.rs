@@ -6,7 +6,7 @@
 //! were lost) rebuilds everything. Pages are told to reload only after the
 //! new files are in memory.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::mpsc::{Receiver, channel};
@@ -30,8 +30,14 @@ const DEBOUNCE: Duration = Duration::from_millis(25);
 pub struct Watcher {
     watching: Watching,
     rx: Receiver<DebounceEventResult>,
-    deep: BTreeSet<&'static str>,
+    deep: Deep,
 }
+
+/// The site's folders watched in depth, each with the identity of the
+/// folder watched: a folder deleted and made again (`rm -rf content && cp
+/// -a backup content`, a `git checkout`) is another folder under the same
+/// name, whose watch must start again.
+type Deep = BTreeMap<&'static str, Option<FolderId>>;
 
 impl Watcher {
     pub fn start(
@@ -64,7 +70,7 @@ impl Watcher {
         watching
             .watch(root, RecursiveMode::NonRecursive)
             .map_err(watch_error)?;
-        let mut deep = BTreeSet::new();
+        let mut deep = Deep::new();
         let _ = watching.follow(root, &mut deep, tell);
         Ok(Watcher { watching, rx, deep })
     }
@@ -182,37 +188,71 @@ impl Watching {
         }
     }
 
+    fn unwatch(&mut self, path: &Path) {
+        // The folder may be gone already, and its watch with it.
+        let _ = match self {
+            Watching::Os(d) => d.unwatch(path),
+            Watching::Poll(d) => d.unwatch(path),
+        };
+    }
+
     /// Watches in depth each of the site's folders that exists and is not
     /// watched yet (one made after serve started, or deleted and made
-    /// again); forgets those that are gone. Returns the folders newly
-    /// watched: what was written in them before the watch began is read as
-    /// a change of the whole folder.
+    /// again, though both happened between two looks); forgets those that
+    /// are gone. Returns the folders newly watched: what was written in
+    /// them before the watch began is read as a change of the whole folder.
     fn follow(
         &mut self,
         root: &Path,
-        deep: &mut BTreeSet<&'static str>,
+        deep: &mut Deep,
         tell: &mut impl FnMut(ServeEvent),
     ) -> Vec<PathBuf> {
         let mut new = Vec::new();
         for name in FOLDERS {
             let dir = root.join(name);
-            if !dir.is_dir() {
-                deep.remove(name);
-            } else if !deep.contains(name) {
-                match self.watch(&dir, RecursiveMode::Recursive) {
-                    Ok(()) => {
-                        deep.insert(name);
-                        new.push(dir);
-                    }
-                    Err(e) => tell(ServeEvent::Warning(format!(
-                        "cannot watch {}: {e}",
-                        dir.display()
-                    ))),
+            let Some(meta) = std::fs::metadata(&dir).ok().filter(|m| m.is_dir()) else {
+                if deep.remove(name).is_some() {
+                    self.unwatch(&dir);
                 }
+                continue;
+            };
+            let id = folder_id(&meta);
+            match deep.get(name) {
+                Some(watched) if *watched == id => continue,
+                Some(_) => self.unwatch(&dir),
+                None => {}
+            }
+            deep.remove(name);
+            match self.watch(&dir, RecursiveMode::Recursive) {
+                Ok(()) => {
+                    deep.insert(name, id);
+                    new.push(dir);
+                }
+                Err(e) => tell(ServeEvent::Warning(format!(
+                    "cannot watch {}: {e}",
+                    dir.display()
+                ))),
             }
         }
         new
     }
+}
+
+/// What tells one folder from another made at the same path.
+#[cfg(unix)]
+type FolderId = (u64, u64);
+#[cfg(not(unix))]
+type FolderId = std::time::SystemTime;
+
+#[cfg(unix)]
+fn folder_id(meta: &std::fs::Metadata) -> Option<FolderId> {
+    use std::os::unix::fs::MetadataExt;
+    Some((meta.dev(), meta.ino()))
+}
+
+#[cfg(not(unix))]
+fn folder_id(meta: &std::fs::Metadata) -> Option<FolderId> {
+    meta.created().ok()
 }
 
 /// Whether an event can change a file's bytes or existence: reads
