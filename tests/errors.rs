@@ -285,3 +285,24 @@ fn an_aspect_of_a_guide_without_aspects_says_so() {
         "{stderr}"
     );
 }
+
+/// A writer's trial: in `brokers/routing.md`, `[x](delivry.md)` suggested
+/// `brokers/delivery.md` (the path under content/), which written there
+/// is another broken link; the suggestion is the link to write.
+#[test]
+fn a_missing_page_is_suggested_as_a_link_from_the_page() {
+    let site = fixture("basic");
+    site.write(
+        "content/guide/third.md",
+        "---\ntitle: Third\n---\n\n[next](secnd.md) and [home](../abuot.md)\n",
+    );
+    let stderr = fails_site(&site);
+    assert!(
+        stderr.contains("there is no page `content/guide/secnd.md` (did you mean `second.md`?)"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("there is no page `content/abuot.md` (did you mean `../about.md`?)"),
+        "{stderr}"
+    );
+}

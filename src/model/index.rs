@@ -9,7 +9,7 @@ use std::collections::{BTreeMap, BTreeSet, HashSet};
 
 use super::page::PageId;
 use super::site_paths::{At, SiteFiles, SitePaths};
-use crate::diag::suggestion;
+use crate::diag::{did_you_mean, suggestion};
 use crate::url::{LinkKind, Route, classify, is_site_path, split_fragment};
 
 #[derive(Debug, Default, Clone)]
@@ -160,6 +160,23 @@ impl PageIndex {
         Err(format!("there is no page `content/{rel}`{hint}"))
     }
 
+    /// As [`PageIndex::find`], for a link written in the file `from` (a
+    /// path under `content/`): the "did you mean" is written as that link
+    /// would be, relative to the file's folder.
+    fn find_from(&self, rel: &str, from: &str) -> Result<PageId, String> {
+        if let Some(&id) = self.by_rel.get(rel) {
+            return Ok(id);
+        }
+        if self.drafts.contains(rel) {
+            return Err(left_out_draft(rel));
+        }
+        let hint = match did_you_mean(rel, self.by_rel.keys().map(String::as_str)) {
+            Some(near) => format!(" (did you mean `{}`?)", relative_to(from, near)),
+            None => String::new(),
+        };
+        Err(format!("there is no page `content/{rel}`{hint}"))
+    }
+
     /// Checks a link destination written at `from`; `Err` says why it is broken.
     pub(crate) fn resolve(&self, dest: &str, from: LinkFrom) -> Result<Target, String> {
         match classify(dest, from.rel) {
@@ -182,7 +199,7 @@ impl PageIndex {
             LinkKind::Root { path, fragment } => self.site_path(dest, &path, fragment),
             LinkKind::Page { rel, fragment } => {
                 let id = self
-                    .find(&rel)
+                    .find_from(&rel, from.rel)
                     .map_err(|m| format!("links to `{dest}`, but {m}"))?;
                 if let Some(f) = &fragment
                     && !f.is_empty()
@@ -316,12 +333,39 @@ fn left_out_draft(rel: &str) -> String {
     format!("`{rel}` is a draft, left out of this build (build with --drafts to include it)")
 }
 
+/// The path of `to` (under `content/`) as a link from the file `from`
+/// (under `content/`) writes it: relative to `from`'s folder.
+fn relative_to(from: &str, to: &str) -> String {
+    let dir: Vec<&str> = from.split('/').filter(|s| !s.is_empty()).collect();
+    let dir = &dir[..dir.len().saturating_sub(1)];
+    let target: Vec<&str> = to.split('/').collect();
+    let shared = dir.iter().zip(&target).take_while(|(a, b)| a == b).count();
+    let mut parts: Vec<&str> = vec![".."; dir.len() - shared];
+    parts.extend(&target[shared..]);
+    parts.join("/")
+}
+
 fn suggest(word: &str, candidates: &[String]) -> String {
     suggestion(word, candidates.iter().map(String::as_str))
 }
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_missing_page_is_suggested_as_the_link_would_write_it() {
+        assert_eq!(
+            relative_to("brokers/routing.md", "brokers/delivery.md"),
+            "delivery.md"
+        );
+        assert_eq!(relative_to("brokers/routing.md", "about.md"), "../about.md");
+        assert_eq!(relative_to("a/b/c.md", "a/x/y.md"), "../x/y.md");
+        assert_eq!(relative_to("", "aspects/speed.md"), "aspects/speed.md");
+        assert_eq!(
+            relative_to("_index.md", "aspects/speed.md"),
+            "aspects/speed.md"
+        );
+    }
     use super::*;
 
     fn index() -> PageIndex {

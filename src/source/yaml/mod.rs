@@ -184,7 +184,7 @@ impl<'a> YamlDoc<'a> {
         } else {
             if message.contains("mapping values are not allowed") {
                 help = Some(
-                    "text holding `: ` must be quoted: reason: \"Note: like this\"".to_string(),
+                    "a line indented further than the key above it reads as part of that key's value: indent it like its neighbours; or, if the value is text holding `: `, quote it: reason: \"Note: like this\"".to_string(),
                 );
             }
             // Rust's names for numbers mean nothing to a writer.
@@ -458,7 +458,10 @@ mod tests {
         let doc = YamlDoc::whole(Path::new("f.yaml"), "title: Note: this\n");
         let d = only(doc.parse::<Doc>());
         assert!(d.message.contains("mapping values"), "{}", d.message);
-        assert!(d.help.as_deref().unwrap_or("").contains("must be quoted"));
+        let help = d.help.as_deref().unwrap_or("");
+        assert!(help.contains("quote it"), "{help}");
+        // The other cause of the same parser error: a line indented too far.
+        assert!(help.contains("indented further"), "{help}");
 
         #[derive(Deserialize, Debug)]
         #[allow(dead_code)]
