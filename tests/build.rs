@@ -786,3 +786,33 @@ fn site_paths_reach_files_of_the_output() {
     built(&site);
     check("../", "paths");
 }
+
+/// An attack: a link inside content/ to the site's own output folder
+/// (`content/guide/pub -> ../../public`) stayed inside the site, so it was
+/// followed, and every build published the last one inside itself, one
+/// level deeper (20, 40, 60 … files). A link into a folder verdict builds
+/// into is refused, at the link.
+#[cfg(unix)]
+#[test]
+fn a_link_into_the_output_folder_is_refused() {
+    let site = fixture("basic");
+    let first = site.build(&[]);
+    assert_eq!(first.code, 0, "{}", first.stderr);
+    assert!(site.root.join("public/index.html").is_file());
+    std::os::unix::fs::symlink("../../public", site.root.join("content/guide/pub")).unwrap();
+    let again = site.build(&[]);
+    assert_eq!(again.code, 1, "{}", again.stderr);
+    assert!(
+        again
+            .stderr
+            .contains("a folder verdict builds the site into"),
+        "{}",
+        again.stderr
+    );
+    assert!(
+        again.stderr.contains("content/guide/pub"),
+        "{}",
+        again.stderr
+    );
+    assert!(!site.root.join("public/guide/pub").exists());
+}

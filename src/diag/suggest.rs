@@ -8,10 +8,15 @@ pub fn did_you_mean<'a>(
     word: &str,
     candidates: impl IntoIterator<Item = &'a str>,
 ) -> Option<&'a str> {
-    let limit = (word.chars().count() / 3).clamp(1, 3);
+    let len = word.chars().count();
+    let limit = (len / 3).clamp(1, 3);
     let lower = word.to_lowercase();
     candidates
         .into_iter()
+        // The distance is at least the difference in length: most
+        // candidates are ruled out without computing it (a broken link
+        // is compared with every path of the site).
+        .filter(|c| c.chars().count().abs_diff(len) <= limit)
         .map(|c| (edit_distance(&lower, &c.to_lowercase()), c))
         .filter(|(d, _)| *d <= limit)
         .min_by_key(|(d, c)| (*d, edit_distance(word, c)))

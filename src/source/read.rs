@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use walkdir::WalkDir;
 
 use crate::diag::{Code, Diagnostic, Diagnostics};
+use crate::output::MARKER;
 
 /// A file found under a folder: its `/`-separated path relative to the
 /// folder and its path on disk.
@@ -91,7 +92,25 @@ pub(crate) fn stays_inside(path: &Path, site: &Path) -> Result<(), Diagnostic> {
         .canonicalize()
         .map_err(|e| Diagnostic::in_file(Code::Io, path, format!("cannot read: {e}")))?;
     if target.starts_with(site) {
-        Ok(())
+        // A build's output inside the site (`public/`, marked by verdict):
+        // following a link into it would publish the site inside itself,
+        // one level deeper on every build.
+        match target
+            .ancestors()
+            .take_while(|a| a.starts_with(site))
+            .find(|a| a.join(MARKER).is_file())
+        {
+            Some(out) => Err(Diagnostic::in_file(
+                Code::OutsideSite,
+                path,
+                format!(
+                    "this links to {}, inside {}, a folder verdict builds the site into; following it would copy the site into itself",
+                    target.display(),
+                    out.display()
+                ),
+            )),
+            None => Ok(()),
+        }
     } else {
         Err(Diagnostic::in_file(
             Code::OutsideSite,
