@@ -132,6 +132,17 @@ impl<'a> YamlDoc<'a> {
                 )),
             ),
             Finding::Comment(cut) => (cut.at, cut_message(cut), Some(cut_help(cut))),
+            Finding::FlowComment { at, bracket } => (
+                *at,
+                format!(
+                    "`#` starts a YAML comment here, inside a `{}…{bracket}`, so the rest of the line is dropped, `{bracket}` included; quote the value",
+                    if *bracket == ']' { '[' } else { '{' }
+                ),
+                Some(
+                    "a value holding ` #` is written in quotes: `[\"Ask in #general\", b]`"
+                        .to_string(),
+                ),
+            ),
         };
         let d = Diagnostic::at(
             Code::YamlSyntax,

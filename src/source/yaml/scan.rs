@@ -57,6 +57,14 @@ pub enum Finding {
     TooDeep { at: LineCol },
     /// A comment that empties or cuts the value before it.
     Comment(CutByComment),
+    /// A comment inside an open `[…]` or `{…}` that swallows the bracket
+    /// closing it (`[Ask #x, b]`): the writer meant the `#` as text.
+    FlowComment {
+        /// The `#`.
+        at: LineCol,
+        /// The bracket it swallowed.
+        bracket: char,
+    },
 }
 
 /// A value emptied or cut short by a comment the writer meant as text.
@@ -374,7 +382,18 @@ impl Scanner {
                     i = end;
                     continue;
                 }
-                '#' if i == 0 || chars[i - 1].is_whitespace() => return Ok(()),
+                '#' if i == 0 || chars[i - 1].is_whitespace() => {
+                    if let Some(&bracket) = chars[i + 1..].iter().find(|c| matches!(c, ']' | '}')) {
+                        self.found.push(Finding::FlowComment {
+                            at: LineCol {
+                                line: n,
+                                col: i + 1,
+                            },
+                            bracket,
+                        });
+                    }
+                    return Ok(());
+                }
                 c if c.is_whitespace() => {}
                 _ => self.flow_scalar_start = false,
             }
@@ -719,6 +738,36 @@ mod tests {
 
     /// The README's examples put comments after values, as writers will
     /// copy them: none may be taken for a cut value.
+    /// An attack: `[Ask #x, b]` and `{ title: Ask #x, url: /about/ }` gave
+    /// the parser's "did not find expected ',' or ']'" on a later line.
+    #[test]
+    fn a_comment_that_swallows_a_closing_bracket_is_found() {
+        let flow = |yaml: &str| -> Vec<(LineCol, char)> {
+            scan(yaml)
+                .into_iter()
+                .filter_map(|f| match f {
+                    Finding::FlowComment { at, bracket } => Some((at, bracket)),
+                    _ => None,
+                })
+                .collect()
+        };
+        assert_eq!(flow("a: [Ask #x, b]\n"), vec![(at(1, 9), ']')]);
+        assert_eq!(
+            flow("links:\n  - { title: Ask #x, url: /about/ }\n"),
+            vec![(at(2, 18), '}')]
+        );
+        // A comment after the collection closed, or with no bracket after
+        // it (a flow collection over several lines), is a comment.
+        for ok in [
+            "a: [b, c]  # the list\n",
+            "a: [b, # first\n  c]\n",
+            "a: [\"Ask #x\", b]\n",
+            "a: [C#, b]\n",
+        ] {
+            assert_eq!(flow(ok), vec![], "{ok}");
+        }
+    }
+
     #[test]
     fn the_readme_examples_hold_no_cut_values() {
         let readme = include_str!("../../../README.md");
