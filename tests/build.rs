@@ -816,3 +816,20 @@ fn a_link_into_the_output_folder_is_refused() {
     );
     assert!(!site.root.join("public/guide/pub").exists());
 }
+
+/// An attack: `static/search/x0.js` was published in place of the search
+/// index's first text shard, or the shard in its place, with no word (a
+/// page at `search/…` was already refused). Any file there is refused.
+#[test]
+fn a_static_file_inside_the_search_folder_is_refused() {
+    let site = fixture("basic");
+    site.write("static/search/x0.js", "MINE");
+    let run = site.build(&[]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("would be written to /search/x0.js, inside /search/, where verdict writes the search index"),
+        "{}",
+        run.stderr
+    );
+}

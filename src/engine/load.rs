@@ -179,6 +179,21 @@ fn claim_outputs(
                 None => Diagnostic::global(Code::OutputCollision, message),
             });
         }
+        // Static files and files beside pages too: a shard's name
+        // (`search/x0.js`) would silently replace the file.
+        for f in assets
+            .files
+            .iter()
+            .filter(|f| f.path.to_lowercase().starts_with(SEARCH_FOLDER))
+        {
+            errors.push(Diagnostic::global(
+                Code::OutputCollision,
+                format!(
+                    "{} would be written to /{}, inside /{SEARCH_FOLDER}, where verdict writes the search index and results page (move it, or set `search: false` in site.yaml)",
+                    f.origin, f.path
+                ),
+            ));
+        }
         for file in [SEARCH_PAGE, SEARCH_DIRECTORY] {
             // A page there was reported just above.
             match site.claims.claim(file, Origin::named("the search index")) {
