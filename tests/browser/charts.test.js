@@ -8,22 +8,11 @@
 
 const { describe, it, before, after } = require('node:test');
 const assert = require('node:assert/strict');
-const fs = require('node:fs');
 const path = require('node:path');
 const h = require('./helpers');
 
 const SUITE_TIMEOUT = 300_000;
-const AXE_SOURCE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
-async function axeSerious(page) {
-  await page.addScriptTag({ content: AXE_SOURCE });
-  const violations = await page.evaluate(async () => {
-    // eslint-disable-next-line no-undef
-    const r = await axe.run(document, { resultTypes: ['violations'] });
-    return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
-  });
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-}
 
 /** Per chart: its size on screen, and the colours of its text and of the page behind it. */
 async function chartReport(page) {
@@ -93,7 +82,7 @@ for (const [name, root, pagePath, count] of [
             const contrast = Math.abs(luminance(c.fill) - luminance(c.background));
             assert.ok(contrast > 100, `text ${c.fill} on ${c.background}`);
           }
-          const serious = await axeSerious(page);
+          const serious = await h.axeSerious(page);
           assert.deepEqual(serious, [], JSON.stringify(serious, null, 1));
           check();
         } finally {

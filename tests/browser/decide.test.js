@@ -26,7 +26,6 @@ const h = require('./helpers');
 const SITE = h.REPO_ROOT;
 const BROKERS = path.join(h.REPO_ROOT, 'tests', 'fixtures', 'brokers');
 const SUITE_TIMEOUT = 600_000;
-const AXE_SOURCE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const PHONE = { width: 360, height: 740 };
 const DESKTOP = { width: 1280, height: 900 };
 const QUIZ = 'section[data-decide="questions"]';
@@ -58,15 +57,6 @@ const TORN = {
   realtime: 'core',
 };
 
-async function axeSerious(page) {
-  await page.addScriptTag({ content: AXE_SOURCE });
-  const violations = await page.evaluate(async () => {
-    // eslint-disable-next-line no-undef
-    const r = await axe.run(document, { resultTypes: ['violations'] });
-    return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
-  });
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-}
 
 /** Clicks the label of each answer of `profile` inside the widget `scope`. */
 async function answer(page, scope, param, profile) {
@@ -405,7 +395,7 @@ describe('the bundled guide\'s "Help me decide" page', { timeout: SUITE_TIMEOUT 
         await answer(page, QUIZ, 'd', TORN);
         await answer(page, WEIGH, 'w', { speed: 'lots' });
         await page.locator(`${QUIZ} details`).first().evaluate((d) => { d.open = true; });
-        const serious = await axeSerious(page);
+        const serious = await h.axeSerious(page);
         assert.deepEqual(serious, [], JSON.stringify(serious, null, 1));
         check();
       } finally {

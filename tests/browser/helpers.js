@@ -551,7 +551,32 @@ function atomicEdit(root, rel, fn) {
   return text;
 }
 
+const AXE_SOURCE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+/** Runs axe-core in the page; returns every violation with up to three of its nodes and their count. */
+async function axeViolations(page) {
+  await page.addScriptTag({ content: AXE_SOURCE });
+  return page.evaluate(async () => {
+    // eslint-disable-next-line no-undef
+    const r = await axe.run(document, { resultTypes: ['violations'] });
+    return r.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')),
+      count: v.nodes.length,
+    }));
+  });
+}
+
+/** The page's axe violations of impact serious or critical. */
+async function axeSerious(page) {
+  return (await axeViolations(page)).filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
+
 module.exports = {
+  axeViolations,
+  axeSerious,
   startServe,
   atomicEdit,
   REPO_ROOT,

@@ -26,7 +26,6 @@ const h = require('./helpers');
 
 const SITE = h.REPO_ROOT;
 const SUITE_TIMEOUT = 600_000;
-const AXE_SOURCE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const PHONE = { width: 360, height: 740 };
 const DESKTOP = { width: 1280, height: 900 };
 const INPUT = '#verdict-search-input';
@@ -112,15 +111,6 @@ function pathOf(href, base) {
   return new URL(href, base).pathname;
 }
 
-async function axeSerious(page) {
-  await page.addScriptTag({ content: AXE_SOURCE });
-  const violations = await page.evaluate(async () => {
-    // eslint-disable-next-line no-undef
-    const r = await axe.run(document, { resultTypes: ['violations'] });
-    return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
-  });
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-}
 
 let browser;
 before(async () => {
@@ -426,15 +416,15 @@ describe('search on the bundled guide over http', { timeout: SUITE_TIMEOUT }, ()
         await typeQuery(page, 'speed');
         await page.keyboard.press('ArrowDown');
         await page.keyboard.press('ArrowDown');
-        let serious = await axeSerious(page);
+        let serious = await h.axeSerious(page);
         assert.deepEqual(serious, [], JSON.stringify(serious, null, 1));
         await h.visit(page, `${server.base}search/?q=event+loop`);
         await page.waitForSelector('.search-results .search-hit');
-        serious = await axeSerious(page);
+        serious = await h.axeSerious(page);
         assert.deepEqual(serious, [], JSON.stringify(serious, null, 1));
         await h.visit(page, `${server.base}aspects/security/?highlight=pickle`);
         await page.waitForSelector('main mark');
-        serious = await axeSerious(page);
+        serious = await h.axeSerious(page);
         assert.deepEqual(serious, [], JSON.stringify(serious, null, 1));
         check();
       } finally {

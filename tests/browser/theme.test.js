@@ -20,7 +20,6 @@ const fs = require('node:fs');
 const path = require('node:path');
 const h = require('./helpers');
 
-const AXE_SOURCE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const PHONE = { width: 360, height: 740 };
 const DESKTOP = { width: 1280, height: 900 };
 const SUITE_TIMEOUT = 900_000;
@@ -50,28 +49,12 @@ async function newPage(browser, server, options) {
   return { context, page, check };
 }
 
-/** Runs axe-core in the page; returns violations of impact serious or critical. */
-async function axeViolations(page) {
-  await page.addScriptTag({ content: AXE_SOURCE });
-  const result = await page.evaluate(async () => {
-    // eslint-disable-next-line no-undef
-    const r = await axe.run(document, { resultTypes: ['violations'] });
-    return r.violations.map((v) => ({
-      id: v.id,
-      impact: v.impact,
-      help: v.help,
-      nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')),
-      count: v.nodes.length,
-    }));
-  });
-  return result;
-}
 
 /** axe results of the page at path `p`: serious/critical ones as messages, and how many others. */
 async function axeScan(page, p) {
   const serious = [];
   let others = 0;
-  for (const v of await axeViolations(page)) {
+  for (const v of await h.axeViolations(page)) {
     if (v.impact === 'serious' || v.impact === 'critical') {
       serious.push(`${p}: [${v.impact}] ${v.id}: ${v.help} (${v.count}×, e.g. ${v.nodes.join(', ')})`);
     } else {

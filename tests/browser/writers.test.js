@@ -10,24 +10,13 @@
 
 const { describe, it, before, after } = require('node:test');
 const assert = require('node:assert/strict');
-const fs = require('node:fs');
 const path = require('node:path');
 const h = require('./helpers');
 
 const SUITE_TIMEOUT = 300_000;
-const AXE_SOURCE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const BROKERS = path.join(h.REPO_ROOT, 'tests', 'fixtures', 'brokers');
 const PAGES = ['comparison/', 'picks/', 'upcoming/'];
 
-async function axeSerious(page) {
-  await page.addScriptTag({ content: AXE_SOURCE });
-  const violations = await page.evaluate(async () => {
-    // eslint-disable-next-line no-undef
-    const r = await axe.run(document, { resultTypes: ['violations'] });
-    return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
-  });
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-}
 
 describe('writers\' expectations on the brokers fixture (--drafts)', { timeout: SUITE_TIMEOUT }, () => {
   let browser;
@@ -58,7 +47,7 @@ describe('writers\' expectations on the brokers fixture (--drafts)', { timeout: 
       try {
         for (const p of PAGES) {
           await h.visit(page, `${server.origin}/brokers/${p}`);
-          const serious = await axeSerious(page);
+          const serious = await h.axeSerious(page);
           assert.deepEqual(serious, [], `${p}: ${JSON.stringify(serious, null, 1)}`);
           check();
         }
@@ -76,7 +65,7 @@ describe('writers\' expectations on the brokers fixture (--drafts)', { timeout: 
       for (const p of PAGES) {
         await h.visit(page, `${server.origin}/brokers/${p}`);
         assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'dark');
-        const serious = await axeSerious(page);
+        const serious = await h.axeSerious(page);
         assert.deepEqual(serious, [], `${p}: ${JSON.stringify(serious, null, 1)}`);
         check();
       }
