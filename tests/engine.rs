@@ -21,6 +21,11 @@ fn rendered(r: &ChangeReport) -> BTreeSet<String> {
     r.rendered.iter().cloned().collect()
 }
 
+/// The stages the last change went through.
+fn stage_names(p: &Project) -> Vec<&'static str> {
+    p.change_stages().iter().map(|(name, _)| *name).collect()
+}
+
 #[test]
 fn editing_a_page_body_renders_that_page_only() {
     let mut l = live(bundled());
@@ -30,6 +35,11 @@ fn editing_a_page_body_renders_that_page_only() {
         "is at times the fix",
     );
     assert_eq!(rendered(&r), set(&["aspects/speed.md"]));
+    assert_eq!(
+        stage_names(&l.project),
+        ["read", "patch", "render", "write", "search index"],
+        "a body edit keeps the model and patches the page in"
+    );
     // The page, and the parts of the search index its text feeds (the
     // directory carries the shards' tags, so it changes with them): the
     // page's text shard and a few term shards, not the whole index.
@@ -408,5 +418,83 @@ fn editing_a_data_file_renders_the_pages_whose_templates_read_data() {
     let mut l = live(fixture("basic"));
     let r = l.edit("content/data/team/members.yaml", "Grace", "Grace Hopper");
     assert_eq!(rendered(&r), set(&["_index.md"]));
+    l.assert_same_as_fresh_build();
+}
+
+/// A body edit with a broken link fails at the link, leaves the page as it
+/// was, and the next change loads the whole site again.
+#[test]
+fn a_body_edit_with_a_broken_link_keeps_the_page_as_it_was() {
+    let mut l = live(fixture("basic"));
+    l.site.edit(
+        "content/about.md",
+        "About the fixture.",
+        "See [gone](gone.md).",
+    );
+    let err = l
+        .project
+        .apply_change(&[l.site.root.join("content/about.md")], &l.out)
+        .unwrap_err();
+    assert!(err.to_string().contains("gone.md"), "{err}");
+    let about = l.project.site().index.get("about.md").unwrap();
+    let text = &l.project.site().pages[about].source.file.text;
+    assert!(text.contains("About the fixture."), "{text}");
+    l.site
+        .edit("content/about.md", "See [gone](gone.md).", "Fixed.");
+    l.change(&["content/about.md"]);
+    assert!(
+        stage_names(&l.project).contains(&"model"),
+        "after a failure the whole site is loaded: {:?}",
+        stage_names(&l.project)
+    );
+    l.assert_same_as_fresh_build();
+}
+
+/// A body edit that fails to render (an embed of a guide the site lacks)
+/// puts the page's old source back: the next good edit of another page
+/// does not publish the broken one.
+#[test]
+fn a_body_edit_that_fails_to_render_puts_the_old_source_back() {
+    let mut l = live(bundled());
+    l.site.edit(
+        "content/aspects/speed.md",
+        "is sometimes the fix",
+        "is sometimes the fix\n\n```verdict\nverdict: speed\nguide: nosuch\n```\n",
+    );
+    let err = l
+        .project
+        .apply_change(&[l.site.root.join("content/aspects/speed.md")], &l.out)
+        .unwrap_err();
+    assert!(err.to_string().contains("nosuch"), "{err}");
+    let speed = l.project.site().index.get("aspects/speed.md").unwrap();
+    let text = &l.project.site().pages[speed].source.file.text;
+    assert!(!text.contains("nosuch"), "the old source is back");
+    l.site
+        .edit("content/aspects/speed.md", "guide: nosuch", "guide: nodepy");
+    l.change(&["content/aspects/speed.md"]);
+    l.assert_same_as_fresh_build();
+}
+
+/// Edits that change what other pages read (a heading id, the front
+/// matter) take the whole load, never the fast way.
+#[test]
+fn edits_other_pages_read_load_the_whole_site() {
+    let mut l = live(fixture("basic"));
+    l.site.edit(
+        "content/guide/second.md",
+        "## Details",
+        "## Details\n\n## Extra",
+    );
+    l.change(&["content/guide/second.md"]);
+    assert!(stage_names(&l.project).contains(&"model"));
+    l.assert_same_as_fresh_build();
+    l.site.edit("content/about.md", "weight: 2", "weight: 0");
+    l.change(&["content/about.md"]);
+    assert!(stage_names(&l.project).contains(&"model"));
+    l.assert_same_as_fresh_build();
+    l.site
+        .edit("content/about.md", "About the fixture.", "About it.");
+    l.change(&["content/about.md"]);
+    assert!(stage_names(&l.project).contains(&"patch"));
     l.assert_same_as_fresh_build();
 }

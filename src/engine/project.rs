@@ -17,7 +17,7 @@ use crate::derive::search::{self, SearchPage, TermCache};
 use crate::derive::{Body, OutputFile};
 use crate::diag::{Code, Diagnostic, Diagnostics};
 use crate::model::page::PageId;
-use crate::model::site::Site;
+use crate::model::site::{BodyEdit, Site};
 use crate::output::Sink;
 use crate::render::RenderCx;
 use crate::render::highlight::Highlighter;
@@ -164,25 +164,50 @@ impl Project {
         let mut clock = Clock::start();
         self.reread(&touched.content, touched.all_content);
         clock.lap("read");
-        let mut stages = Vec::new();
-        let new = load::load(&self.opts, &self.content, &mut stages).inspect_err(|_| {
-            self.stale = true;
-        })?;
-        clock.extend(stages);
-        let old = std::mem::replace(&mut self.state, new);
-        self.highlighter = load::highlighter_for(
-            &self.state.site,
-            Some(std::mem::take(&mut self.highlighter)),
-        );
-        let (todo, specials) = self.plan(&old);
-        clock.lap("plan");
+        let (todo, specials, undo) = match self.body_edits(&touched) {
+            Some(Ok(edits)) => {
+                let undo: Vec<BodyEdit> = edits
+                    .into_iter()
+                    .map(|e| self.state.site.apply(e))
+                    .collect();
+                let todo = undo.iter().map(|e| e.id).collect();
+                clock.lap("patch");
+                (todo, Vec::new(), Undo::Bodies(undo))
+            }
+            Some(Err(d)) => {
+                self.stale = true;
+                return Err(d);
+            }
+            None => {
+                let mut stages = Vec::new();
+                let new = load::load(&self.opts, &self.content, &mut stages).inspect_err(|_| {
+                    self.stale = true;
+                })?;
+                clock.extend(stages);
+                let old = std::mem::replace(&mut self.state, new);
+                self.highlighter = load::highlighter_for(
+                    &self.state.site,
+                    Some(std::mem::take(&mut self.highlighter)),
+                );
+                let (todo, specials) = self.plan(&old);
+                clock.lap("plan");
+                (todo, specials, Undo::State(Box::new(old)))
+            }
+        };
         let before: BTreeSet<String> = self.written.keys().cloned().collect();
         let rendered = match self.render(&todo, &specials) {
             Ok(r) => r,
             Err(d) => {
                 // Render-time problems (a broken link, a template error):
                 // the last good state stays, as with load-time problems.
-                self.state = old;
+                match undo {
+                    Undo::State(old) => self.state = *old,
+                    Undo::Bodies(edits) => {
+                        for e in edits {
+                            self.state.site.apply(e);
+                        }
+                    }
+                }
                 self.stale = true;
                 return Err(d);
             }
@@ -216,6 +241,32 @@ impl Project {
             written,
             removed,
         })
+    }
+
+    /// The fast way through a change: when it touched only Markdown pages
+    /// the site already has, and each kept its front matter and heading ids
+    /// (an edit of the text, the usual save while writing), the model stays
+    /// as it is but for those pages' sources, and only they are rendered
+    /// again. `None` when the change needs a whole load; problems in the
+    /// pages' links otherwise.
+    fn body_edits(&self, touched: &Touched) -> Option<Result<Vec<BodyEdit>, Diagnostics>> {
+        if self.stale || touched.other || touched.all_content || self.content.walk_failed() {
+            return None;
+        }
+        let theme_ids = self.state.templates.literal_ids();
+        let mut edits = Vec::new();
+        let mut errors = Diagnostics::default();
+        for rel in &touched.content {
+            let source = self.content.page(rel)?.clone();
+            match self.state.site.body_edit(source, &theme_ids)? {
+                Ok(edit) => edits.push(edit),
+                Err(d) => errors.extend(d),
+            }
+        }
+        if edits.is_empty() && errors.is_empty() {
+            return None;
+        }
+        Some(errors.finish(edits))
     }
 
     /// Which pages to render again after the state changed from `old` (and
@@ -617,6 +668,14 @@ pub fn check_site(root: &Path) -> Result<(), Diagnostic> {
             site_yaml.display()
         ),
     ))
+}
+
+/// How to go back to the last good state when rendering a change fails.
+enum Undo {
+    /// The state before a whole load.
+    State(Box<State>),
+    /// The pages' sources before a body edit.
+    Bodies(Vec<BodyEdit>),
 }
 
 /// The changed paths, sorted by what they touch.

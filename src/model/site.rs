@@ -66,6 +66,53 @@ impl Site {
     }
 }
 
+/// A page's new source that changes nothing but the page itself (see
+/// [`Site::body_edit`]), its links checked: ready to put in place.
+#[derive(Debug)]
+pub(crate) struct BodyEdit {
+    pub id: PageId,
+    source: SourcePage,
+}
+
+impl Site {
+    /// Checks a page's new source against this site when only its body
+    /// changed in ways no other output reads: the same page (by path),
+    /// the same front matter, the same heading ids. Everything
+    /// [`assemble`] derives from a page (its route, aliases, place in the
+    /// tree, the index entry other pages' links are checked against, the
+    /// claims, the sitemap) then stays as it is, and only the page's own
+    /// links need checking. `None` when the change needs a whole assemble.
+    pub(crate) fn body_edit(
+        &self,
+        source: SourcePage,
+        theme_ids: &[String],
+    ) -> Option<Result<BodyEdit, Diagnostics>> {
+        let id = self.index.get(&source.file.rel)?;
+        let old = &self.pages[id].source;
+        if old.front != source.front || old.is_index != source.is_index {
+            return None;
+        }
+        let mut one = [source];
+        let mut errors = Diagnostics::default();
+        avoid_theme_ids(&mut one, theme_ids, &mut errors);
+        let [source] = one;
+        if !errors.is_empty() || source.anchors != old.anchors {
+            return None;
+        }
+        Some(links::check(&source, id, &self.index).finish(BodyEdit { id, source }))
+    }
+
+    /// Puts a checked edit's source in place; returns the edit that undoes
+    /// it.
+    pub(crate) fn apply(&mut self, edit: BodyEdit) -> BodyEdit {
+        let old = std::mem::replace(&mut self.pages[edit.id].source, edit.source);
+        BodyEdit {
+            id: edit.id,
+            source: old,
+        }
+    }
+}
+
 pub(crate) struct AssembleOptions<'a> {
     pub drafts: bool,
     pub templates: &'a [String],

@@ -163,6 +163,15 @@ impl ContentFiles {
         }
     }
 
+    /// The page read from the file at `rel`, if it is one and read
+    /// without problems.
+    pub(crate) fn page(&self, rel: &str) -> Option<&SourcePage> {
+        match self.files.get(rel)? {
+            Loaded::Page(page) => Some(page),
+            _ => None,
+        }
+    }
+
     /// Whether the walk that found the files failed somewhere (a later
     /// change then needs a whole new read).
     pub(crate) fn walk_failed(&self) -> bool {
