@@ -5,6 +5,7 @@
 
 mod analyse;
 mod answers;
+mod dictionary;
 mod fxhash;
 mod postings;
 mod shards;
@@ -12,17 +13,15 @@ mod terms;
 
 #[cfg(test)]
 use std::collections::BTreeMap;
-use std::hash::{Hash, Hasher};
-use std::sync::Arc;
-
-use rayon::prelude::*;
 
 pub(crate) use answers::{Answer, answers};
 
 use super::OutputFile;
 use crate::render::markdown::SectionText;
-use fxhash::FxMap;
-use postings::{Occurrence, Posting, encode, union, weight};
+#[cfg(test)]
+use dictionary::{Dictionary, js_order};
+#[cfg(test)]
+use postings::Posting;
 pub(crate) use terms::TermCache;
 
 /// The folder of the index files and of the results page.
@@ -51,14 +50,14 @@ pub(crate) fn index(
     cache: &mut TermCache,
 ) -> Vec<OutputFile> {
     cache.update(pages);
-    let mut encoded = std::mem::take(&mut cache.encoded);
-    let dict = Dictionary::collect(pages, cache);
-    let keys = dict.keys(&mut encoded, page_order(pages));
-    let sections = dict.sections;
-    drop(dict);
-    cache.encoded = encoded;
+    let mut dict = std::mem::take(&mut cache.dict);
+    let changed = dict.update(pages, cache);
+    let mut term_shards = std::mem::take(&mut cache.term_shards);
     let mut files = Vec::new();
-    let terms = shards::term_shards(&keys, &mut files);
+    let terms = shards::term_shards(&dict, cache, &changed, &mut term_shards, &mut files);
+    cache.dict = dict;
+    cache.term_shards = term_shards;
+    let sections = pages.iter().map(|p| cache.page(p.key).lens.len()).sum();
     let (text, per) = shards::text_shards(pages, &mut files, &mut cache.text);
     let answers = shards::answers_file(answers, &mut files);
     files.push(shards::directory(&shards::Directory {
@@ -71,187 +70,6 @@ pub(crate) fn index(
         answers,
     }));
     files
-}
-
-/// A key of the dictionary: its exact postings and its stem postings, both
-/// encoded ("" when absent, or when the same as the exact ones), and the
-/// keys (positions in the sorted dictionary) whose stem it is, when they are
-/// not just itself.
-pub(crate) struct Key {
-    pub key: String,
-    pub exact: Arc<str>,
-    pub stem: Arc<str>,
-    pub variants: Vec<usize>,
-}
-
-/// A hash of the pages' keys in order: their page numbers.
-fn page_order(pages: &[SearchPage]) -> u64 {
-    let mut h = fxhash::FxHasher::default();
-    for p in pages {
-        p.key.hash(&mut h);
-    }
-    h.finish()
-}
-
-/// A term in a section, before weights (which need every section's length).
-#[derive(Clone, Copy)]
-struct Hit {
-    page: u32,
-    section: u32,
-    occ: Occurrence,
-}
-
-/// Every term's hits (by term number, in page and section order), and every
-/// section's length.
-struct Dictionary<'a> {
-    cache: &'a TermCache,
-    hits: Vec<Vec<Hit>>,
-    lens: Vec<&'a [u32]>,
-    sections: usize,
-    avglen: f64,
-}
-
-impl<'a> Dictionary<'a> {
-    fn collect(pages: &[SearchPage], cache: &'a TermCache) -> Dictionary<'a> {
-        let mut hits: Vec<Vec<Hit>> = vec![Vec::new(); cache.len()];
-        let mut lens = Vec::with_capacity(pages.len());
-        for (page, p) in pages.iter().enumerate() {
-            let terms = cache.page(p.key);
-            for &(term, section, occ) in &terms.terms {
-                hits[term as usize].push(Hit {
-                    page: page as u32,
-                    section,
-                    occ,
-                });
-            }
-            lens.push(terms.lens.as_slice());
-        }
-        let sections: usize = lens.iter().map(|l| l.len()).sum();
-        let total: u64 = lens.iter().copied().flatten().map(|&l| u64::from(l)).sum();
-        Dictionary {
-            cache,
-            hits,
-            lens,
-            sections,
-            // Whole tokens: a change that moves the average by less than
-            // half a token leaves every other term's weights, and so its
-            // encoded postings, as they were.
-            avglen: (total as f64 / sections.max(1) as f64).round().max(1.0),
-        }
-    }
-
-    fn postings(&self, hits: &[Hit]) -> Vec<Posting> {
-        hits.iter()
-            .map(|h| Posting {
-                page: h.page,
-                section: h.section,
-                weight: weight(
-                    h.occ,
-                    self.lens[h.page as usize][h.section as usize],
-                    self.avglen,
-                ),
-            })
-            .collect()
-    }
-
-    /// Every surface term and every stem, sorted by UTF-16 code units.
-    /// Postings are encoded again only for keys whose hits changed (their
-    /// terms, or their stem's variants, are `encoded.dirty`), unless the
-    /// average section length or the page numbers changed.
-    fn keys(&self, encoded: &mut Encoded, order: u64) -> Vec<Key> {
-        let cache = self.cache;
-        if encoded.avglen != self.avglen || encoded.order != order {
-            encoded.by_term.clear();
-            encoded.avglen = self.avglen;
-            encoded.order = order;
-        }
-        let present = (0..self.hits.len() as u32).filter(|&t| !self.hits[t as usize].is_empty());
-        let mut groups: FxMap<u32, Vec<u32>> = FxMap::default();
-        let mut names: Vec<u32> = Vec::new();
-        for term in present {
-            groups.entry(cache.stem_of(term)).or_default().push(term);
-            names.push(term);
-        }
-        names.extend(groups.keys().copied());
-        names.par_sort_unstable_by(|&a, &b| js_order(cache.name(a), cache.name(b)));
-        names.dedup();
-        let position: FxMap<u32, usize> = names.iter().enumerate().map(|(i, n)| (*n, i)).collect();
-        let known = |name: u32| {
-            encoded
-                .by_term
-                .get(&name)
-                .filter(|_| !encoded.dirty.contains_key(&name))
-                .cloned()
-        };
-        let keys: Vec<Key> = names
-            .par_iter()
-            .map(|&name| {
-                let (exact, stem) = known(name).unwrap_or_else(|| self.encode(name, &groups));
-                let mut variants: Vec<usize> = match groups.get(&name) {
-                    Some(v) if !stem.is_empty() => v.iter().map(|v| position[v]).collect(),
-                    _ => Vec::new(),
-                };
-                variants.sort_unstable();
-                Key {
-                    key: cache.name(name).to_string(),
-                    exact,
-                    stem,
-                    variants,
-                }
-            })
-            .collect();
-        encoded.by_term = names
-            .iter()
-            .zip(&keys)
-            .map(|(&n, k)| (n, (k.exact.clone(), k.stem.clone())))
-            .collect();
-        encoded.dirty.clear();
-        keys
-    }
-
-    /// A key's exact and stem postings, encoded.
-    fn encode(&self, name: u32, groups: &FxMap<u32, Vec<u32>>) -> (Arc<str>, Arc<str>) {
-        let own = &self.hits[name as usize];
-        let stem = match groups.get(&name) {
-            Some(variants) if !(variants.len() == 1 && variants[0] == name) => {
-                let lists: Vec<Vec<Posting>> = variants
-                    .iter()
-                    .map(|&v| self.postings(&self.hits[v as usize]))
-                    .collect();
-                encode(&union(lists.iter().map(Vec::as_slice)))
-            }
-            _ => String::new(),
-        };
-        let exact = if own.is_empty() {
-            String::new()
-        } else {
-            encode(&self.postings(own))
-        };
-        (exact.into(), stem.into())
-    }
-}
-
-/// Encoded postings kept between indexes of one project, by term number,
-/// for one average section length and one page order.
-#[derive(Default)]
-pub(crate) struct Encoded {
-    avglen: f64,
-    order: u64,
-    by_term: FxMap<u32, (Arc<str>, Arc<str>)>,
-    /// Terms whose hits changed since (and the stems they belong to).
-    pub(crate) dirty: FxMap<u32, ()>,
-}
-
-/// JavaScript's string order (by UTF-16 code units). It is byte order
-/// except where a char from U+E000–U+FFFF meets one above U+FFFF (UTF-8
-/// lead bytes 0xEE–0xEF against 0xF0–0xF4), so only those compare slowly.
-fn js_order(a: &str, b: &str) -> std::cmp::Ordering {
-    let (x, y) = (a.as_bytes(), b.as_bytes());
-    match x.iter().zip(y).position(|(p, q)| p != q) {
-        Some(i) if x[i] >= 0xEE || y[i] >= 0xEE => a.encode_utf16().cmp(b.encode_utf16()),
-        Some(i) => x[i].cmp(&y[i]),
-        None => x.len().cmp(&y.len()),
-    }
 }
 
 /// For tests: the decoded postings of a key, exact and stemmed.
@@ -270,12 +88,13 @@ mod tests {
         }
     }
 
-    fn decoded(keys: &[Key]) -> Decoded {
-        keys.iter()
-            .map(|k| {
+    fn decoded(dict: &Dictionary, cache: &TermCache) -> Decoded {
+        (0..dict.sorted().len())
+            .map(|i| {
+                let k = dict.key(cache, i);
                 (
-                    k.key.clone(),
-                    (postings::decode(&k.exact), postings::decode(&k.stem)),
+                    k.key.to_string(),
+                    (postings::decode(k.exact), postings::decode(k.stem)),
                 )
             })
             .collect()
@@ -317,12 +136,11 @@ mod tests {
         ];
         let mut cache = TermCache::default();
         cache.update(&pages);
-        let keys = Dictionary::collect(&pages, &cache).keys(&mut Encoded::default(), 0);
-        assert!(
-            keys.windows(2)
-                .all(|w| js_order(&w[0].key, &w[1].key).is_lt())
-        );
-        let d = decoded(&keys);
+        let mut dict = Dictionary::default();
+        dict.update(&pages, &mut cache);
+        let keys: Vec<&str> = dict.sorted().iter().map(|&k| cache.name(k)).collect();
+        assert!(keys.windows(2).all(|w| js_order(w[0], w[1]).is_lt()));
+        let d = decoded(&dict, &cache);
         // "gil" is in section 1's heading of page 0.
         assert_eq!(d["gil"].0.len(), 1);
         assert_eq!((d["gil"].0[0].page, d["gil"].0[0].section), (0, 1));

@@ -61,18 +61,20 @@ pub(crate) fn encode(list: &[Posting]) -> String {
     let mut out = String::with_capacity(list.len() * 3 + 1);
     let kept;
     let list = if list.len() > MAX_POSTINGS {
-        let mut strongest = list.to_vec();
-        // Strongest first; among equals, earlier pages first (deterministic).
-        strongest.sort_by(|a, b| b.weight.cmp(&a.weight).then(a.cmp(b)));
         // Every title keeps its postings: a page whose title is typed must
-        // still hold every word of it.
-        let keep = strongest
+        // still hold every word of it. Then the strongest, earlier pages
+        // first among equals (deterministic), up to MAX_POSTINGS in all.
+        let titles = list
             .iter()
-            .position(|p| f64::from(p.weight) < TITLE * SCALE - 0.5)
-            .unwrap_or(strongest.len())
-            .max(MAX_POSTINGS);
-        strongest.truncate(keep);
-        strongest.sort();
+            .filter(|p| f64::from(p.weight) >= TITLE * SCALE - 0.5)
+            .count();
+        let keep = titles.max(MAX_POSTINGS);
+        let mut strongest = list.to_vec();
+        if keep < strongest.len() {
+            strongest.select_nth_unstable_by(keep, |a, b| b.weight.cmp(&a.weight).then(a.cmp(b)));
+            strongest.truncate(keep);
+            strongest.sort_unstable();
+        }
         out.push(TRUNCATED);
         varint(&mut out, list.len() as u32);
         kept = strongest;
@@ -104,10 +106,39 @@ fn varint(out: &mut String, mut n: u32) {
 
 /// The strongest posting per section from several sorted lists, sorted.
 pub(crate) fn union<'a>(lists: impl Iterator<Item = &'a [Posting]>) -> Vec<Posting> {
-    let mut all: Vec<Posting> = lists.flatten().copied().collect();
-    all.sort_by(|a, b| (a.page, a.section, b.weight).cmp(&(b.page, b.section, a.weight)));
-    all.dedup_by(|next, kept| next.page == kept.page && next.section == kept.section);
+    let mut all: Vec<Posting> = Vec::new();
+    for list in lists {
+        all = merge(&all, list);
+    }
     all
+}
+
+/// Two lists sorted by page and section merged, the stronger posting kept
+/// where both hold a section.
+fn merge(a: &[Posting], b: &[Posting]) -> Vec<Posting> {
+    let mut out = Vec::with_capacity(a.len() + b.len());
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        let (x, y) = (a[i], b[j]);
+        match (x.page, x.section).cmp(&(y.page, y.section)) {
+            std::cmp::Ordering::Less => {
+                out.push(x);
+                i += 1;
+            }
+            std::cmp::Ordering::Greater => {
+                out.push(y);
+                j += 1;
+            }
+            std::cmp::Ordering::Equal => {
+                out.push(if y.weight > x.weight { y } else { x });
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    out.extend_from_slice(&a[i..]);
+    out.extend_from_slice(&b[j..]);
+    out
 }
 
 #[cfg(test)]
@@ -241,5 +272,53 @@ mod tests {
             union([&a[..], &b[..]].into_iter()),
             vec![p(0, 0, 9), p(1, 0, 2), p(2, 1, 5)]
         );
+    }
+
+    /// The long-list cut and the union, against their plain definitions:
+    /// sort everything, keep the strongest (every title, at least
+    /// MAX_POSTINGS); concatenate, sort, keep the strongest per section.
+    #[test]
+    fn cut_and_union_match_their_definitions() {
+        let mut seed: u64 = 3;
+        let mut next = |n: u32| {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            ((seed >> 33) % u64::from(n)) as u32
+        };
+        let list = |next: &mut dyn FnMut(u32) -> u32, n: u32| -> Vec<Posting> {
+            let mut v = Vec::new();
+            for i in 0..n {
+                let w = 1 + next(40) as u8;
+                if next(4) > 0 {
+                    v.push(p(i / 3, i % 3, w));
+                }
+            }
+            v.sort();
+            v
+        };
+        for n in [10, 2500, 7000, 20000] {
+            let all = list(&mut next, n);
+            let mut strongest = all.clone();
+            strongest.sort_by(|a, b| b.weight.cmp(&a.weight).then(a.cmp(b)));
+            let keep = strongest
+                .iter()
+                .position(|p| f64::from(p.weight) < TITLE * SCALE - 0.5)
+                .unwrap_or(strongest.len())
+                .max(MAX_POSTINGS);
+            strongest.truncate(keep);
+            strongest.sort();
+            let got = decode(&encode(&all));
+            if all.len() > MAX_POSTINGS {
+                assert_eq!(got, strongest, "{n}");
+            } else {
+                assert_eq!(got, all);
+            }
+            let (a, b, c) = (list(&mut next, n), list(&mut next, n), list(&mut next, n));
+            let mut want: Vec<Posting> = a.iter().chain(&b).chain(&c).copied().collect();
+            want.sort_by(|x, y| (x.page, x.section, y.weight).cmp(&(y.page, y.section, x.weight)));
+            want.dedup_by(|next, kept| next.page == kept.page && next.section == kept.section);
+            assert_eq!(union([&a[..], &b[..], &c[..]].into_iter()), want);
+        }
     }
 }

@@ -6,15 +6,25 @@ use rayon::prelude::*;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
-use super::fxhash::FxMap;
-use super::{Answer, FOLDER, Key, SearchPage};
+use std::hash::Hasher;
+
+use super::dictionary::{Changed, Dictionary, KeyView};
+use super::fxhash::{FxHasher, FxMap};
+use super::terms::TermCache;
+use super::{Answer, FOLDER, SearchPage};
 use crate::derive::assets::hashed_name;
 use crate::derive::{Body, OutputFile};
 
-/// Bytes of keys and postings per term shard, about: small enough that a
-/// query's shards stay a few kilobytes each, large enough that the
-/// directory stays small on a 10,000-page site.
-const TERM_SHARD_BYTES: usize = 12 * 1024;
+/// Term shards are cut where a key's own hash says so once they hold
+/// [`TERM_SHARD_MIN`] bytes (1 key in [`TERM_CUT`]), or at
+/// [`TERM_SHARD_MAX`]: small enough that a query's shards stay a few
+/// kilobytes each, large enough that the directory stays small on a
+/// 10,000-page site. Cuts found from the keys themselves stay where they
+/// are when a key comes or goes elsewhere, so an edit changes the shards
+/// holding its keys, not every shard after them.
+const TERM_SHARD_MIN: usize = 10 * 1024;
+const TERM_SHARD_MAX: usize = 24 * 1024;
+const TERM_CUT: u64 = 32;
 /// Bytes of text per text shard, about.
 const TEXT_SHARD_BYTES: usize = 12 * 1024;
 
@@ -30,7 +40,7 @@ pub(super) struct Directory {
 }
 
 /// The term shards: `t0.js` … in key order, with the first key of each and
-/// one `tag` (a hash of their bytes) that browsers add as `?v=`.
+/// one `tag` (a hash of their hashes) that browsers add as `?v=`.
 #[derive(Serialize)]
 pub(super) struct TermShards {
     pub first: Vec<String>,
@@ -38,8 +48,8 @@ pub(super) struct TermShards {
 }
 
 /// The text shards: `x0.js` … `x<count − 1>.js`, all named by one `tag` (a
-/// hash of their bytes) that browsers add as `?v=`: listing a hashed name per
-/// shard made the directory 50 KB (gzipped) on a 10,000-page site.
+/// hash of their hashes) that browsers add as `?v=`: listing a hashed name
+/// per shard made the directory 50 KB (gzipped) on a 10,000-page site.
 #[derive(Serialize)]
 pub(super) struct TextShards {
     pub count: usize,
@@ -50,6 +60,23 @@ pub(super) fn directory(dir: &Directory) -> OutputFile {
     script(super::DIRECTORY.to_string(), "dir", &json(dir))
 }
 
+/// Term shards kept between indexes of one project: a shard with the same
+/// number and keys as before, none of them encoded again, is not written
+/// or hashed again.
+#[derive(Default)]
+pub(crate) struct TermShardCache {
+    /// By shard number.
+    shards: Vec<TermShard>,
+}
+
+#[derive(Clone)]
+struct TermShard {
+    /// Its keys, as term numbers.
+    names: Vec<u32>,
+    body: Vec<u8>,
+    digest: [u8; 32],
+}
+
 /// Term shards into `files`; returns what the directory says of them.
 ///
 /// A shard is one string of entries separated by `,`; an entry is the
@@ -58,63 +85,99 @@ pub(super) fn directory(dir: &Directory) -> OutputFile {
 /// stem postings, separated by spaces. Stem postings whose variants all sit
 /// in the same shard are written as `=` and their offsets from the entry
 /// (`=1.-2`): the browser merges their exact postings.
-pub(super) fn term_shards(keys: &[Key], files: &mut Vec<OutputFile>) -> TermShards {
+pub(super) fn term_shards(
+    dict: &Dictionary,
+    terms: &TermCache,
+    changed: &Changed,
+    cache: &mut TermShardCache,
+    files: &mut Vec<OutputFile>,
+) -> TermShards {
+    let sorted = dict.sorted();
     // Where shards start (cheap, in order), then their bodies in parallel.
     let mut ranges = Vec::new();
     let mut start = 0;
     let mut size = 0;
-    for (i, k) in keys.iter().enumerate() {
-        size += k.key.len() + k.exact.len() + k.stem.len().min(8) + 3;
-        if size >= TERM_SHARD_BYTES || i + 1 == keys.len() {
+    for i in 0..sorted.len() {
+        size += dict.size(terms, i);
+        let cut =
+            size >= TERM_SHARD_MAX || (size >= TERM_SHARD_MIN && cuts_after(terms.name(sorted[i])));
+        if cut || i + 1 == sorted.len() {
             ranges.push(start..i + 1);
             start = i + 1;
             size = 0;
         }
     }
-    let bodies: Vec<String> = ranges
+    let shards: Vec<TermShard> = ranges
         .par_iter()
         .enumerate()
         .map(|(n, r)| {
-            format!(
-                "verdictSearch.terms({n},{});\n",
-                json(&shard_body(keys, r.clone()))
-            )
+            let names = &sorted[r.clone()];
+            let kept = cache
+                .shards
+                .get(n)
+                .filter(|s| s.names == names && !names.iter().any(|&k| changed.contains(k)));
+            match kept {
+                Some(kept) => kept.clone(),
+                None => {
+                    let body = format!(
+                        "verdictSearch.terms({n},{});\n",
+                        json(&shard_body(|i| dict.key(terms, i), r.clone()))
+                    )
+                    .into_bytes();
+                    TermShard {
+                        names: names.to_vec(),
+                        digest: Sha256::digest(&body).into(),
+                        body,
+                    }
+                }
+            }
         })
         .collect();
     let mut tag = Sha256::new();
     let mut first = Vec::with_capacity(ranges.len());
-    for (n, (body, r)) in bodies.into_iter().zip(&ranges).enumerate() {
-        tag.update(body.as_bytes());
+    for (n, (shard, r)) in shards.iter().zip(&ranges).enumerate() {
+        tag.update(shard.digest);
         files.push(OutputFile {
             path: format!("{FOLDER}t{n}.js"),
-            body: Body::Bytes(body.into_bytes()),
+            body: Body::Bytes(shard.body.clone()),
             origin: "the search index".into(),
         });
-        first.push(keys[r.start].key.clone());
+        first.push(terms.name(sorted[r.start]).to_string());
     }
+    cache.shards = shards;
     TermShards {
         first,
         tag: short_hex(&tag.finalize()),
     }
 }
 
+/// Whether a shard may end after `key`: true for 1 key in [`TERM_CUT`],
+/// by the key's own hash.
+fn cuts_after(key: &str) -> bool {
+    let mut h = FxHasher::default();
+    h.write(key.as_bytes());
+    // The high bits: the multiply leaves the low ones weak.
+    (h.finish() >> 32) % TERM_CUT == 0
+}
+
 fn short_hex(digest: &[u8]) -> String {
     digest.iter().take(5).map(|b| format!("{b:02x}")).collect()
 }
 
-fn shard_body(keys: &[Key], range: std::ops::Range<usize>) -> String {
+/// The entries of the keys in `range`; `key(i)` is the key at `i`.
+fn shard_body<'a>(key: impl Fn(usize) -> KeyView<'a>, range: std::ops::Range<usize>) -> String {
     let mut body = String::new();
-    let mut prev = "";
+    let mut prev = String::new();
     for i in range.clone() {
-        let k = &keys[i];
+        let k = key(i);
         if i > range.start {
             body.push(',');
         }
-        let (shared, bytes) = shared_prefix(prev, &k.key);
+        let (shared, bytes) = shared_prefix(&prev, k.key);
         body.push(DIGITS[shared] as char);
         body.push_str(&k.key[bytes..]);
         body.push(' ');
-        body.push_str(&k.exact);
+        body.push_str(k.exact);
         body.push(' ');
         if !k.variants.is_empty() && k.variants.iter().all(|v| range.contains(v)) {
             body.push('=');
@@ -125,9 +188,10 @@ fn shard_body(keys: &[Key], range: std::ops::Range<usize>) -> String {
                 .collect();
             body.push_str(&offsets.join("."));
         } else {
-            body.push_str(&k.stem);
+            body.push_str(k.stem);
         }
-        prev = &k.key;
+        prev.clear();
+        prev.push_str(k.key);
     }
     body
 }
@@ -309,11 +373,11 @@ fn file_name(f: &OutputFile) -> String {
 mod tests {
     use super::*;
 
-    fn key(k: &str, exact: &str, stem: &str, variants: Vec<usize>) -> Key {
-        Key {
-            key: k.into(),
-            exact: exact.into(),
-            stem: stem.into(),
+    fn key<'a>(k: &'a str, exact: &'a str, stem: &'a str, variants: Vec<usize>) -> KeyView<'a> {
+        KeyView {
+            key: k,
+            exact,
+            stem,
             variants,
         }
     }
@@ -326,11 +390,15 @@ mod tests {
             key("𝔸x", "CAD", "", vec![]),
             key("𝔸y", "DAE", "", vec![]),
         ];
-        let body = shard_body(&keys, 0..4);
+        let at = |i: usize| {
+            let k: &KeyView = &keys[i];
+            key(k.key, k.exact, k.stem, k.variants.clone())
+        };
+        let body = shard_body(at, 0..4);
         // "𝔸" is two UTF-16 code units: the shared prefix is "C" (2).
         assert_eq!(body, "Arun AAB =0.1,Ds BAC ,A𝔸x CAD ,Cy DAE ");
         // A variant in another shard: the postings are written out.
-        assert_eq!(shard_body(&keys, 0..1), "Arun AAB AABBAC");
+        assert_eq!(shard_body(at, 0..1), "Arun AAB AABBAC");
     }
 
     #[test]

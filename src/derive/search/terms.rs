@@ -6,12 +6,12 @@
 
 use rayon::prelude::*;
 
-use super::Encoded;
 use super::SearchPage;
 use super::analyse::analyse;
+use super::dictionary::Dictionary;
 use super::fxhash::FxMap;
 use super::postings::Occurrence;
-use super::shards::TextCache;
+use super::shards::{TermShardCache, TextCache};
 use crate::text::tokenize::stem;
 
 /// Not yet known (a stem's own stem, until it is met as a term).
@@ -33,11 +33,25 @@ pub(crate) struct TermCache {
     pages: FxMap<String, PageTerms>,
     /// The text shards last made.
     pub(super) text: TextCache,
-    /// The keys' postings last encoded.
-    pub(super) encoded: Encoded,
+    /// The dictionary last made.
+    pub(super) dict: Dictionary,
+    /// The term shards last made.
+    pub(super) term_shards: TermShardCache,
+    /// What changed since the last index: see [`Changes`].
+    changes: Changes,
     /// Pages analysed by the last update (for tests).
     #[cfg(test)]
     analysed: usize,
+}
+
+/// What changed since the last index: the pages forgotten, with their
+/// terms as last analysed; the pages analysed; and the terms whose hits
+/// changed (with their stems).
+#[derive(Default)]
+pub(crate) struct Changes {
+    pub dropped: Vec<(String, PageTerms)>,
+    pub added: Vec<String>,
+    pub dirty: FxMap<u32, ()>,
 }
 
 /// A page's terms by number: each (term, section) where it occurs, sorted
@@ -53,6 +67,7 @@ impl TermCache {
     pub(crate) fn forget(&mut self, key: &str) {
         if let Some(old) = self.pages.remove(key) {
             self.changed(&old);
+            self.changes.dropped.push((key.to_string(), old));
         }
         self.text.forget(key);
     }
@@ -60,8 +75,8 @@ impl TermCache {
     /// Marks the terms of `page` (and their stems) as having changed hits.
     fn changed(&mut self, page: &PageTerms) {
         for &(term, _, _) in &page.terms {
-            self.encoded.dirty.insert(term, ());
-            self.encoded.dirty.insert(self.stems[term as usize], ());
+            self.changes.dirty.insert(term, ());
+            self.changes.dirty.insert(self.stems[term as usize], ());
         }
     }
 
@@ -115,9 +130,20 @@ impl TermCache {
                     lens: terms.lens,
                 };
                 self.changed(&terms);
+                self.changes.added.push(page.key.to_string());
                 self.pages.insert(page.key.to_string(), terms);
             }
         }
+    }
+
+    /// What changed since the last call.
+    pub(crate) fn take_changes(&mut self) -> Changes {
+        std::mem::take(&mut self.changes)
+    }
+
+    /// Whether the string `id` was met as a term (not only as a stem).
+    pub(crate) fn is_term(&self, id: u32) -> bool {
+        self.stems[id as usize] != UNKNOWN
     }
 
     /// The analysed terms of the page `key` (after [`TermCache::update`]).
@@ -234,6 +260,81 @@ mod tests {
         assert_eq!(cache.analysed(), 0);
         let fresh = bytes(&index(&pages(&texts), &[], &mut TermCache::default()));
         assert_eq!(kept, fresh);
+    }
+
+    /// Many edits, one page at a time, each taken in place (hits moved,
+    /// keys coming and going, stems gaining and losing variants, shards
+    /// kept or made again): after each, the same bytes as an index made
+    /// from nothing.
+    #[test]
+    fn edits_in_place_give_the_bytes_of_a_fresh_index() {
+        const WORDS: [&str; 24] = [
+            "run", "runs", "running", "runner", "loop", "loops", "event", "events", "thread",
+            "threads", "gil", "async", "await", "node", "python", "wait", "waiting", "io", "cpu",
+            "bound", "worker", "workers", "pool", "pools",
+        ];
+        let mut seed: u64 = 7;
+        let mut next = move |n: usize| {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (seed >> 33) as usize % n
+        };
+        let text = |next: &mut dyn FnMut(usize) -> usize| -> String {
+            // Common words, and rare ones (with plurals) enough for several
+            // term shards.
+            let len = 3 + next(300);
+            (0..len)
+                .map(|_| match next(3) {
+                    0 => WORDS[next(WORDS.len())].to_string(),
+                    1 => format!("rare{}", next(8000)),
+                    _ => format!("rare{}s", next(8000)),
+                })
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        const N: usize = 40;
+        let keys: Vec<String> = (0..N).map(|i| format!("p{i:02}.md")).collect();
+        let mut texts: Vec<Vec<SectionText>> = (0..N).map(|_| sections(&text(&mut next))).collect();
+        fn make<'a>(texts: &'a [Vec<SectionText>], keys: &'a [String]) -> Vec<SearchPage<'a>> {
+            texts
+                .iter()
+                .zip(keys)
+                .map(|(s, key)| SearchPage {
+                    key,
+                    url: key.replace(".md", "/"),
+                    title: "Title",
+                    description: "",
+                    sections: s,
+                })
+                .collect()
+        }
+        let mut cache = TermCache::default();
+        index(&make(&texts, &keys), &[], &mut cache);
+        for step in 0..60 {
+            let p = next(N);
+            texts[p] = if step % 7 == 0 {
+                // A word no page had, or a page emptied.
+                sections(&format!("unique{step} {}", text(&mut next)))
+            } else if step % 11 == 0 {
+                sections("")
+            } else {
+                sections(&text(&mut next))
+            };
+            cache.forget(&keys[p]);
+            let kept = bytes(&index(&make(&texts, &keys), &[], &mut cache));
+            let fresh = bytes(&index(&make(&texts, &keys), &[], &mut TermCache::default()));
+            assert_eq!(cache.analysed(), 1);
+            assert!(
+                kept == fresh,
+                "step {step}: the index differs from a fresh one"
+            );
+            let shards = kept
+                .iter()
+                .filter(|(p, _)| p.starts_with("search/t"))
+                .count();
+            assert!(shards > 2, "{shards} term shards");
+        }
     }
 
     #[test]
