@@ -5,7 +5,8 @@
 // reader would:
 //   - the bundled guide's "Help me decide" page over http: reader profiles
 //     (a real-time chat product with a JavaScript team, an ML-heavy data
-//     product with a Python team, a profile that pulls both ways), the
+//     product with a Python team, in-process ML with a JavaScript team, a
+//     profile that pulls both ways), the
 //     address round-trip, Back, the keyboard alone, axe in light and dark
 //     mode, 360 px, print, and the page without JavaScript;
 //   - the guide built with relative_urls: true and opened from file://;
@@ -47,14 +48,25 @@ const ML_PYTHON_TEAM = {
   team: 'python',
   libraries: ['data-science'],
 };
-// Pulls both ways: a JavaScript team whose product needs ML in process and
-// has real-time features at its core (Node.js 5, Python 4: within the margin
-// of 1). "A few live updates" no longer counts for either runtime, as its own
-// reason says both cope.
+// choosing.md question 2: models or data libraries in the process mean
+// Python even in a JavaScript shop, so they outweigh the team's language plus
+// the two small leans that come with it (Python 8, Node.js 6).
+const ML_JS_TEAM = {
+  team: 'javascript',
+  ml: 'in-process',
+  deployment: ['node-platform'],
+  frontend: 'share',
+};
+// Pulls both ways: a JavaScript team on a Node.js platform whose product
+// renders its front end on the server and needs ML in process (Python 8,
+// Node.js 7: within the margin of 1). Real-time features no longer count on
+// their own: the many open connections they need count once, under
+// "concurrency".
 const TORN = {
   team: 'javascript',
   ml: 'in-process',
-  realtime: 'core',
+  frontend: 'ssr',
+  deployment: ['node-platform'],
 };
 
 
@@ -254,19 +266,36 @@ describe('the bundled guide\'s "Help me decide" page', { timeout: SUITE_TIMEOUT 
     }
   });
 
+  it('in-process ML with a JavaScript team, a Node.js platform and shared types comes out Python, as choosing.md says', async () => {
+    const { page, context, check } = await open('/decide/');
+    try {
+      await answer(page, QUIZ, 'd', ML_JS_TEAM);
+      assert.equal(await summary(page, QUIZ), 'Python leads with 8 points; Node.js 6 points.');
+      const [first] = await ranking(page, QUIZ);
+      assert.equal(first[0], 'Python');
+      // Adding real-time features at the heart of the product does not bring
+      // the many-connections difference back a second time.
+      await answer(page, QUIZ, 'd', { realtime: 'core' });
+      assert.equal(await summary(page, QUIZ), 'Python leads with 8 points; Node.js 6 points.');
+      check();
+    } finally {
+      await context.close();
+    }
+  });
+
   it('a profile that pulls both ways is too close to call, and names the question that would tip it', async () => {
     const { page, context, check } = await open('/decide/');
     try {
       await answer(page, QUIZ, 'd', TORN);
       const text = await summary(page, QUIZ);
-      assert.match(text, /^Too close to call between Node\.js \(5 points\) and Python \(4 points\): within 1 point, either works on these answers\./);
-      const frontend = (await legend(page, 'frontend')).trim();
-      assert.ok(text.endsWith(`Your answer to “${frontend}” would tip it.`), text);
+      assert.match(text, /^Too close to call between Python \(8 points\) and Node\.js \(7 points\): within 1 point, either works on these answers\./);
+      const ttm = (await legend(page, 'time-to-market')).trim();
+      assert.ok(text.endsWith(`Your answer to “${ttm}” would tip it.`), text);
       const tip = await page.locator(`${QUIZ} .decide-tip`).textContent();
-      assert.match(tip, /makes Node\.js’s lead clear/);
+      assert.match(tip, /makes Python’s lead clear/);
       // Following the tip does tip it.
-      await answer(page, QUIZ, 'd', { frontend: 'ssr' });
-      assert.match(await summary(page, QUIZ), /^Node\.js leads with 7 points; Python 4 points\.$/);
+      await answer(page, QUIZ, 'd', { 'time-to-market': 'admin' });
+      assert.match(await summary(page, QUIZ), /^Python leads with 9 points; Node\.js 7 points\.$/);
       check();
     } finally {
       await context.close();
@@ -306,7 +335,7 @@ describe('the bundled guide\'s "Help me decide" page', { timeout: SUITE_TIMEOUT 
       assert.match(await summary(page, QUIZ), /^Node\.js leads with 4 points; Python 0 points\.$/);
       await page.goForward();
       await page.waitForFunction(() => location.search.includes('d.ml'));
-      assert.match(await summary(page, QUIZ), /^Too close to call/);
+      assert.match(await summary(page, QUIZ), /^Python leads with 8 points; Node\.js 4 points\.$/, 'in-process ML outweighs the team (choosing.md question 2)');
       await page.locator(`${QUIZ} [data-decide-reset]`).click();
       assert.match(await summary(page, QUIZ), /^Answer any question/);
       assert.equal(new URL(page.url()).search, '');
@@ -377,7 +406,9 @@ describe('the bundled guide\'s "Help me decide" page', { timeout: SUITE_TIMEOUT 
     try {
       assert.equal(await page.locator(`${WEIGH} fieldset`).count(), 10, 'one question per aspect');
       await answer(page, WEIGH, 'w', { speed: 'lots', scalability: 'some' });
-      assert.match(await summary(page, WEIGH), /^Node\.js leads with 3 points; Python 0 points\.$/);
+      // Scalability keeps half a point for Python: its measured part is the
+      // speed measurement, counted in full under speed.
+      assert.match(await summary(page, WEIGH), /^Node\.js leads with 3 points; Python 0\.5 points\.$/);
       assert.match(page.url(), /\?w\.speed=lots&w\.scalability=some$/);
       // Both widgets share the address without clobbering each other.
       await answer(page, QUIZ, 'd', { team: 'python' });
