@@ -67,7 +67,7 @@ pub(crate) fn collect(
             };
             files.push(OutputFile {
                 path: route.output_file(),
-                body: Body::Bytes(bytes),
+                body: Body::Bytes(bytes.into()),
                 origin,
             });
         }

@@ -38,7 +38,10 @@ pub(crate) struct OutputFile {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum Body {
-    Bytes(Vec<u8>),
+    /// Shared: an index shard kept from the last build is the same
+    /// allocation, so comparing it with what was written is a pointer
+    /// check.
+    Bytes(std::sync::Arc<[u8]>),
     /// A file on disk, copied as is.
     Copy(PathBuf),
 }

@@ -16,7 +16,7 @@ pub(crate) fn redirects(site: &Site) -> Vec<OutputFile> {
             let html = redirect_page(language, &href, &urls.absolute(&page.route));
             out.push(OutputFile {
                 path: alias.output_file(),
-                body: Body::Bytes(html.into_bytes()),
+                body: Body::Bytes(html.into_bytes().into()),
                 origin: format!("an alias of {}", page.source.file.path.display()),
             });
         }

@@ -33,7 +33,7 @@ pub(crate) fn sitemap(site: &Site) -> OutputFile {
     xml.push_str("</urlset>\n");
     OutputFile {
         path: SITEMAP.into(),
-        body: Body::Bytes(xml.into_bytes()),
+        body: Body::Bytes(xml.into_bytes().into()),
         origin: "the sitemap".into(),
     }
 }
@@ -45,7 +45,7 @@ pub(crate) fn robots(site: &Site) -> OutputFile {
     );
     OutputFile {
         path: ROBOTS.into(),
-        body: Body::Bytes(text.into_bytes()),
+        body: Body::Bytes(text.into_bytes().into()),
         origin: "robots.txt".into(),
     }
 }

@@ -5,6 +5,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use std::time::{Duration, Instant};
 
@@ -360,21 +361,24 @@ impl Project {
         );
         // Most shards are the same after a change: comparing bytes with the
         // last index is much cheaper than hashing them all again.
-        let unchanged: BTreeMap<&str, &[u8]> = previous
+        let unchanged: BTreeMap<&str, &Arc<[u8]>> = previous
             .iter()
             .filter(|f| self.written.contains_key(&f.path))
             .filter_map(|f| match &f.body {
-                Body::Bytes(b) => Some((f.path.as_str(), b.as_slice())),
+                Body::Bytes(b) => Some((f.path.as_str(), b)),
                 Body::Copy(_) => None,
             })
             .collect();
+        let same = |path: &str, b: &Arc<[u8]>| {
+            unchanged
+                .get(path)
+                .is_some_and(|old| Arc::ptr_eq(old, b) || old[..] == b[..])
+        };
         let items: Vec<(String, Src)> = self
             .search
             .iter()
             .filter_map(|f| match &f.body {
-                Body::Bytes(b) if unchanged.get(f.path.as_str()) != Some(&b.as_slice()) => {
-                    Some((f.path.clone(), Src::Bytes(b)))
-                }
+                Body::Bytes(b) if !same(&f.path, b) => Some((f.path.clone(), Src::Bytes(b))),
                 _ => None,
             })
             .collect();

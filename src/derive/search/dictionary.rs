@@ -82,18 +82,22 @@ impl Dictionary {
             self.encode_all();
             return Changed::All;
         }
-        for (key, old) in &changes.dropped {
-            if let Some(&page) = self.numbers.get(key) {
-                self.remove_page(page, old);
-            }
-        }
         self.hits.resize_with(terms.len(), Vec::new);
+        let mut dropped: FxMap<&str, &PageTerms> = FxMap::default();
+        for (key, old) in &changes.dropped {
+            // Forgotten twice: the first terms are the ones indexed.
+            dropped.entry(key.as_str()).or_insert(old);
+        }
         for key in &changes.added {
             let page = self.numbers[key.as_str()];
-            self.insert_page(page, terms.page(key), lens[page as usize]);
+            let old = dropped.remove(key.as_str());
+            self.replace_page(page, old, terms.page(key), lens[page as usize]);
         }
         let dirty = changes.dirty;
-        // Which terms each stem gathers, then which keys there are.
+        // Which terms each stem gathers (a stem whose variants changed is
+        // written differently even when its postings are not), then which
+        // keys there are.
+        let mut came_or_went = Vec::new();
         for &t in dirty.keys() {
             if !terms.is_term(t) {
                 continue;
@@ -102,9 +106,13 @@ impl Dictionary {
             let has = !self.hits[t as usize].is_empty();
             let group = self.groups.entry(stem).or_default();
             match (has, group.iter().position(|&v| v == t)) {
-                (true, None) => group.push(t),
+                (true, None) => {
+                    group.push(t);
+                    came_or_went.push(stem);
+                }
                 (false, Some(i)) => {
                     group.swap_remove(i);
+                    came_or_went.push(stem);
                 }
                 _ => {}
             }
@@ -115,10 +123,14 @@ impl Dictionary {
         for &t in dirty.keys() {
             let present = !self.hits[t as usize].is_empty() || self.groups.contains_key(&t);
             match (present, self.position(terms, t)) {
-                (true, Err(at)) => self.sorted.insert(at, t),
+                (true, Err(at)) => {
+                    self.sorted.insert(at, t);
+                    came_or_went.push(t);
+                }
                 (false, Ok(at)) => {
                     self.sorted.remove(at);
                     self.encoded.remove(&t);
+                    came_or_went.push(t);
                 }
                 _ => {}
             }
@@ -179,42 +191,35 @@ impl Dictionary {
             .collect();
     }
 
-    /// Takes a page's old hits out (its terms, as last analysed).
-    fn remove_page(&mut self, page: u32, old: &PageTerms) {
-        let mut last = None;
-        for &(term, _, _) in &old.terms {
-            if last == Some(term) {
+    /// Puts a page's new postings in place of its old ones (its terms as
+    /// last analysed, if any), at its place in each term's list: written
+    /// over where a term is in as many sections as before (no moving the
+    /// rest of a long list), spliced in otherwise.
+    fn replace_page(&mut self, page: u32, old: Option<&PageTerms>, new: &PageTerms, lens: &[u32]) {
+        let avglen = self.avglen;
+        let mut fresh: FxMap<u32, Vec<Posting>> = FxMap::default();
+        for &(term, section, occ) in &new.terms {
+            fresh.entry(term).or_default().push(Posting {
+                page,
+                section,
+                weight: weight(occ, lens[section as usize], avglen),
+            });
+        }
+        let gone = old.into_iter().flat_map(|o| o.terms.iter().map(|t| t.0));
+        let mut seen: FxMap<u32, ()> = FxMap::default();
+        for term in gone.chain(new.terms.iter().map(|t| t.0)) {
+            if seen.insert(term, ()).is_some() {
                 continue;
             }
-            last = Some(term);
+            let with = fresh.remove(&term).unwrap_or_default();
             let hits = &mut self.hits[term as usize];
             let from = hits.partition_point(|h| h.page < page);
             let to = hits.partition_point(|h| h.page <= page);
-            hits.drain(from..to);
-        }
-    }
-
-    /// Puts a page's postings in, at its place in each term's list.
-    fn insert_page(&mut self, page: u32, new: &PageTerms, lens: &[u32]) {
-        let avglen = self.avglen;
-        let mut i = 0;
-        while i < new.terms.len() {
-            let term = new.terms[i].0;
-            let mut j = i;
-            while j < new.terms.len() && new.terms[j].0 == term {
-                j += 1;
+            if to - from == with.len() {
+                hits[from..to].copy_from_slice(&with);
+            } else {
+                hits.splice(from..to, with);
             }
-            let hits = &mut self.hits[term as usize];
-            let at = hits.partition_point(|h| h.page < page);
-            hits.splice(
-                at..at,
-                new.terms[i..j].iter().map(|&(_, section, occ)| Posting {
-                    page,
-                    section,
-                    weight: weight(occ, lens[section as usize], avglen),
-                }),
-            );
-            i = j;
         }
     }
 

@@ -164,7 +164,7 @@ mod tests {
         let super::super::Body::Bytes(b) = &dir.body else {
             panic!()
         };
-        let text = String::from_utf8(b.clone()).unwrap();
+        let text = String::from_utf8(b.to_vec()).unwrap();
         assert!(text.starts_with("verdictSearch.dir("), "{text}");
         assert!(text.contains(r#""text":{"count":1,"tag":""#), "{text}");
         assert!(files.iter().any(|f| f.path == "search/x0.js"));

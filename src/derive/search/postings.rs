@@ -61,23 +61,9 @@ pub(crate) fn encode(list: &[Posting]) -> String {
     let mut out = String::with_capacity(list.len() * 3 + 1);
     let kept;
     let list = if list.len() > MAX_POSTINGS {
-        // Every title keeps its postings: a page whose title is typed must
-        // still hold every word of it. Then the strongest, earlier pages
-        // first among equals (deterministic), up to MAX_POSTINGS in all.
-        let titles = list
-            .iter()
-            .filter(|p| f64::from(p.weight) >= TITLE * SCALE - 0.5)
-            .count();
-        let keep = titles.max(MAX_POSTINGS);
-        let mut strongest = list.to_vec();
-        if keep < strongest.len() {
-            strongest.select_nth_unstable_by(keep, |a, b| b.weight.cmp(&a.weight).then(a.cmp(b)));
-            strongest.truncate(keep);
-            strongest.sort_unstable();
-        }
+        kept = strongest(list);
         out.push(TRUNCATED);
         varint(&mut out, list.len() as u32);
-        kept = strongest;
         &kept[..]
     } else {
         list
@@ -90,6 +76,42 @@ pub(crate) fn encode(list: &[Posting]) -> String {
         last = p.page;
     }
     out
+}
+
+/// The postings a long list keeps, in its order: every title's (a page
+/// whose title is typed must still hold every word of it), then the
+/// strongest, earlier pages first among equals, up to [`MAX_POSTINGS`] in
+/// all. Weights are 1–63, so a count per weight finds the weakest weight
+/// kept without sorting.
+fn strongest(list: &[Posting]) -> Vec<Posting> {
+    let mut count = [0usize; 64];
+    for p in list {
+        count[usize::from(p.weight.min(63))] += 1;
+    }
+    let title = (TITLE * SCALE - 0.5).ceil() as usize;
+    let titles: usize = count[title.min(64)..].iter().sum();
+    let keep = titles.max(MAX_POSTINGS).min(list.len());
+    // The weakest weight kept, and how many of that weight fit.
+    let (mut weakest, mut above) = (63, 0);
+    while above + count[weakest] < keep {
+        above += count[weakest];
+        weakest -= 1;
+    }
+    let mut room = keep - above;
+    list.iter()
+        .filter(|p| {
+            let w = usize::from(p.weight.min(63));
+            if w > weakest {
+                true
+            } else if w == weakest && room > 0 {
+                room -= 1;
+                true
+            } else {
+                false
+            }
+        })
+        .copied()
+        .collect()
 }
 
 fn varint(out: &mut String, mut n: u32) {

@@ -7,6 +7,7 @@ use serde::Serialize;
 use sha2::{Digest, Sha256};
 
 use std::hash::Hasher;
+use std::sync::Arc;
 
 use super::dictionary::{Changed, Dictionary, KeyView};
 use super::fxhash::{FxHasher, FxMap};
@@ -73,7 +74,7 @@ pub(crate) struct TermShardCache {
 struct TermShard {
     /// Its keys, as term numbers.
     names: Vec<u32>,
-    body: Vec<u8>,
+    body: Arc<[u8]>,
     digest: [u8; 32],
 }
 
@@ -127,7 +128,7 @@ pub(super) fn term_shards(
                     TermShard {
                         names: names.to_vec(),
                         digest: Sha256::digest(&body).into(),
-                        body,
+                        body: body.into(),
                     }
                 }
             }
@@ -229,7 +230,7 @@ pub(crate) struct TextCache {
 struct TextShard {
     /// The keys of its pages, in order.
     keys: Vec<String>,
-    body: Vec<u8>,
+    body: Arc<[u8]>,
     digest: [u8; 32],
 }
 
@@ -283,7 +284,7 @@ pub(super) fn text_shards(
                 TextShard {
                     keys: chunk.iter().map(|p| p.key.to_string()).collect(),
                     digest: Sha256::digest(&body).into(),
-                    body,
+                    body: body.into(),
                 }
             }
         })
@@ -352,7 +353,7 @@ fn hashed(name: &str, call: &str, args: &str) -> OutputFile {
     let path = hashed_name(&format!("{FOLDER}{name}"), body.as_bytes());
     OutputFile {
         path,
-        body: Body::Bytes(body.into_bytes()),
+        body: Body::Bytes(body.into_bytes().into()),
         origin: "the search index".into(),
     }
 }
@@ -360,7 +361,11 @@ fn hashed(name: &str, call: &str, args: &str) -> OutputFile {
 fn script(path: String, call: &str, args: &str) -> OutputFile {
     OutputFile {
         path,
-        body: Body::Bytes(format!("verdictSearch.{call}({args});\n").into_bytes()),
+        body: Body::Bytes(
+            format!("verdictSearch.{call}({args});\n")
+                .into_bytes()
+                .into(),
+        ),
         origin: "the search index".into(),
     }
 }

@@ -226,7 +226,7 @@ mod tests {
         files
             .iter()
             .map(|f| match &f.body {
-                crate::derive::Body::Bytes(b) => (f.path.clone(), b.clone()),
+                crate::derive::Body::Bytes(b) => (f.path.clone(), b.to_vec()),
                 crate::derive::Body::Copy(_) => unreachable!(),
             })
             .collect()
