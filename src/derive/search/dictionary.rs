@@ -142,8 +142,16 @@ impl Dictionary {
             .collect();
         let encoded: Vec<(u32, (Arc<str>, Arc<str>))> =
             todo.par_iter().map(|&t| (t, self.encode(t))).collect();
-        self.encoded.extend(encoded);
-        Changed::Keys(dirty)
+        // Shards need making again only for keys whose postings read
+        // differently, that came or went, or whose variants changed.
+        let mut changed: FxMap<u32, ()> = came_or_went.into_iter().map(|t| (t, ())).collect();
+        for (t, new) in encoded {
+            if self.encoded.get(&t) != Some(&new) {
+                changed.insert(t, ());
+                self.encoded.insert(t, new);
+            }
+        }
+        Changed::Keys(changed)
     }
 
     /// Makes the postings, the groups and the sorted keys from every page.
