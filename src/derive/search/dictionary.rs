@@ -32,9 +32,14 @@ pub(crate) struct Dictionary {
     hits: Vec<Vec<Posting>>,
     /// The keys, in JavaScript string order.
     sorted: Vec<u32>,
+    /// By position in `sorted`: the bytes the key adds to a term shard,
+    /// about (see [`Dictionary::size`]).
+    sizes: Vec<u32>,
     /// By stem: the terms with hits that have it.
     groups: FxMap<u32, Vec<u32>>,
     avglen: f64,
+    /// How many sections the pages have.
+    sections: usize,
     /// By key: its exact and stem postings, encoded ("" when absent, or
     /// when the stem's are the same as the exact ones).
     encoded: FxMap<u32, (Arc<str>, Arc<str>)>,
@@ -76,10 +81,11 @@ impl Dictionary {
             .map(|p| terms.page(p.key).lens.as_slice())
             .collect();
         let avglen = average(&lens);
+        self.sections = lens.iter().map(|l| l.len()).sum();
         if self.order != Some(order) || self.avglen != avglen {
             self.avglen = avglen;
             self.make(pages, terms, order, &lens);
-            self.encode_all();
+            self.encode_all(terms);
             return Changed::All;
         }
         self.hits.resize_with(terms.len(), Vec::new);
@@ -88,10 +94,13 @@ impl Dictionary {
             // Forgotten twice: the first terms are the ones indexed.
             dropped.entry(key.as_str()).or_insert(old);
         }
+        // Terms whose lists changed: a term only in sections the edit left
+        // alone keeps its postings, and need not be encoded again.
+        let mut moved = FxMap::default();
         for key in &changes.added {
             let page = self.numbers[key.as_str()];
             let old = dropped.remove(key.as_str());
-            self.replace_page(page, old, terms.page(key), lens[page as usize]);
+            self.replace_page(page, old, terms.page(key), lens[page as usize], &mut moved);
         }
         let dirty = changes.dirty;
         // Which terms each stem gathers (a stem whose variants changed is
@@ -125,21 +134,31 @@ impl Dictionary {
             match (present, self.position(terms, t)) {
                 (true, Err(at)) => {
                     self.sorted.insert(at, t);
+                    self.sizes.insert(at, 0);
                     came_or_went.push(t);
                 }
                 (false, Ok(at)) => {
                     self.sorted.remove(at);
+                    self.sizes.remove(at);
                     self.encoded.remove(&t);
                     came_or_went.push(t);
                 }
                 _ => {}
             }
         }
-        let todo: Vec<u32> = dirty
+        let stems = moved
+            .keys()
+            .filter(|&&t| terms.is_term(t))
+            .map(|&t| terms.stem_of(t));
+        let mut todo: Vec<u32> = moved
             .keys()
             .copied()
+            .chain(stems)
+            .chain(came_or_went.iter().copied())
             .filter(|&t| self.position(terms, t).is_ok())
             .collect();
+        todo.sort_unstable();
+        todo.dedup();
         let encoded: Vec<(u32, (Arc<str>, Arc<str>))> =
             todo.par_iter().map(|&t| (t, self.encode(t))).collect();
         // Shards need making again only for keys whose postings read
@@ -148,6 +167,9 @@ impl Dictionary {
         for (t, new) in encoded {
             if self.encoded.get(&t) != Some(&new) {
                 changed.insert(t, ());
+                if let Ok(at) = self.position(terms, t) {
+                    self.sizes[at] = size_of(terms.name(t), &new);
+                }
                 self.encoded.insert(t, new);
             }
         }
@@ -189,21 +211,32 @@ impl Dictionary {
         self.sorted = names;
     }
 
-    fn encode_all(&mut self) {
-        self.encoded = self
+    fn encode_all(&mut self, terms: &TermCache) {
+        let all: Vec<(u32, (Arc<str>, Arc<str>))> = self
             .sorted
             .par_iter()
             .map(|&t| (t, self.encode(t)))
-            .collect::<Vec<_>>()
-            .into_iter()
             .collect();
+        self.sizes = all
+            .iter()
+            .map(|(t, e)| size_of(terms.name(*t), e))
+            .collect();
+        self.encoded = all.into_iter().collect();
     }
 
     /// Puts a page's new postings in place of its old ones (its terms as
     /// last analysed, if any), at its place in each term's list: written
     /// over where a term is in as many sections as before (no moving the
     /// rest of a long list), spliced in otherwise.
-    fn replace_page(&mut self, page: u32, old: Option<&PageTerms>, new: &PageTerms, lens: &[u32]) {
+    /// Terms whose lists changed go into `moved`.
+    fn replace_page(
+        &mut self,
+        page: u32,
+        old: Option<&PageTerms>,
+        new: &PageTerms,
+        lens: &[u32],
+        moved: &mut FxMap<u32, ()>,
+    ) {
         let avglen = self.avglen;
         let mut fresh: FxMap<u32, Vec<Posting>> = FxMap::default();
         for &(term, section, occ) in &new.terms {
@@ -223,6 +256,10 @@ impl Dictionary {
             let hits = &mut self.hits[term as usize];
             let from = hits.partition_point(|h| h.page < page);
             let to = hits.partition_point(|h| h.page <= page);
+            if hits[from..to] == with[..] {
+                continue;
+            }
+            moved.insert(term, ());
             if to - from == with.len() {
                 hits[from..to].copy_from_slice(&with);
             } else {
@@ -255,16 +292,19 @@ impl Dictionary {
         (exact.into(), stem.into())
     }
 
+    /// How many sections the indexed pages have.
+    pub(crate) fn sections(&self) -> usize {
+        self.sections
+    }
+
     /// The keys, in order (term numbers).
     pub(crate) fn sorted(&self) -> &[u32] {
         &self.sorted
     }
 
     /// The bytes the key at `i` adds to a term shard, about.
-    pub(crate) fn size(&self, terms: &TermCache, i: usize) -> usize {
-        let name = self.sorted[i];
-        let (exact, stem) = &self.encoded[&name];
-        terms.name(name).len() + exact.len() + stem.len().min(8) + 3
+    pub(crate) fn size(&self, i: usize) -> usize {
+        self.sizes[i] as usize
     }
 
     /// The key at `i` as a shard writes it.
@@ -286,6 +326,11 @@ impl Dictionary {
             variants,
         }
     }
+}
+
+/// The bytes a key with these postings adds to a term shard, about.
+fn size_of(key: &str, (exact, stem): &(Arc<str>, Arc<str>)) -> u32 {
+    (key.len() + exact.len() + stem.len().min(8) + 3) as u32
 }
 
 /// A hash of the pages' keys in order: their page numbers.

@@ -55,9 +55,9 @@ pub(crate) fn index(
     let mut term_shards = std::mem::take(&mut cache.term_shards);
     let mut files = Vec::new();
     let terms = shards::term_shards(&dict, cache, &changed, &mut term_shards, &mut files);
+    let sections = dict.sections();
     cache.dict = dict;
     cache.term_shards = term_shards;
-    let sections = pages.iter().map(|p| cache.page(p.key).lens.len()).sum();
     let (text, per) = shards::text_shards(pages, &mut files, &mut cache.text);
     let answers = shards::answers_file(answers, &mut files);
     files.push(shards::directory(&shards::Directory {

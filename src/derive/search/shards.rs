@@ -99,7 +99,7 @@ pub(super) fn term_shards(
     let mut start = 0;
     let mut size = 0;
     for i in 0..sorted.len() {
-        size += dict.size(terms, i);
+        size += dict.size(i);
         let cut =
             size >= TERM_SHARD_MAX || (size >= TERM_SHARD_MIN && cuts_after(terms.name(sorted[i])));
         if cut || i + 1 == sorted.len() {

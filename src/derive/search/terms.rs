@@ -280,6 +280,20 @@ mod tests {
                 .wrapping_add(1442695040888963407);
             (seed >> 33) as usize % n
         };
+        // Rare words of letters only ("qbcd", "qbcds"): a plural and its
+        // stem seldom share a section.
+        fn rare(n: usize, plural: bool) -> String {
+            let mut w = String::from("q");
+            let mut n = n;
+            for _ in 0..3 {
+                w.push((b'a' + (n % 26) as u8) as char);
+                n /= 26;
+            }
+            if plural {
+                w.push('s');
+            }
+            w
+        }
         let text = |next: &mut dyn FnMut(usize) -> usize| -> String {
             // Common words, and rare ones (with plurals) enough for several
             // term shards.
@@ -287,15 +301,25 @@ mod tests {
             (0..len)
                 .map(|_| match next(3) {
                     0 => WORDS[next(WORDS.len())].to_string(),
-                    1 => format!("rare{}", next(8000)),
-                    _ => format!("rare{}s", next(8000)),
+                    1 => rare(next(8000), false),
+                    _ => rare(next(8000), true),
                 })
                 .collect::<Vec<_>>()
                 .join(" ")
         };
         const N: usize = 40;
         let keys: Vec<String> = (0..N).map(|i| format!("p{i:02}.md")).collect();
-        let mut texts: Vec<Vec<SectionText>> = (0..N).map(|_| sections(&text(&mut next))).collect();
+        // Three sections a page: an edit often leaves two alone.
+        let page = |next: &mut dyn FnMut(usize) -> usize| -> Vec<SectionText> {
+            (0..3)
+                .map(|i| SectionText {
+                    anchor: (i > 0).then(|| format!("s{i}")),
+                    title: String::new(),
+                    text: text(next),
+                })
+                .collect()
+        };
+        let mut texts: Vec<Vec<SectionText>> = (0..N).map(|_| page(&mut next)).collect();
         fn make<'a>(texts: &'a [Vec<SectionText>], keys: &'a [String]) -> Vec<SearchPage<'a>> {
             texts
                 .iter()
@@ -313,14 +337,20 @@ mod tests {
         index(&make(&texts, &keys), &[], &mut cache);
         for step in 0..60 {
             let p = next(N);
-            texts[p] = if step % 7 == 0 {
-                // A word no page had, or a page emptied.
-                sections(&format!("unique{step} {}", text(&mut next)))
-            } else if step % 11 == 0 {
-                sections("")
-            } else {
-                sections(&text(&mut next))
-            };
+            let s = next(3);
+            match step % 4 {
+                // A few words added to one section, as a writer types: the
+                // same terms, other weights.
+                0 | 1 => {
+                    let more = format!(" {} {}", WORDS[next(WORDS.len())], rare(next(8000), true));
+                    texts[p][s].text.push_str(&more);
+                }
+                // One section written again, sometimes with a word no page
+                // had, or emptied.
+                2 => texts[p][s].text = format!("unique{step} {}", text(&mut next)),
+                _ if step % 7 == 0 => texts[p][s].text.clear(),
+                _ => texts[p] = page(&mut next),
+            }
             cache.forget(&keys[p]);
             let kept = bytes(&index(&make(&texts, &keys), &[], &mut cache));
             let fresh = bytes(&index(&make(&texts, &keys), &[], &mut TermCache::default()));
