@@ -42,7 +42,7 @@ pub(crate) struct Dictionary {
     sections: usize,
     /// By key: its exact and stem postings, encoded ("" when absent, or
     /// when the stem's are the same as the exact ones).
-    encoded: FxMap<u32, (Arc<str>, Arc<str>)>,
+    encoded: FxMap<u32, Encoding>,
 }
 
 /// Which keys an update encoded again.
@@ -59,6 +59,9 @@ impl Changed {
         }
     }
 }
+
+/// A key's exact and stem postings, encoded.
+type Encoding = (Arc<str>, Arc<str>);
 
 /// A key as the term shards write it.
 pub(crate) struct KeyView<'a> {
@@ -159,8 +162,7 @@ impl Dictionary {
             .collect();
         todo.sort_unstable();
         todo.dedup();
-        let encoded: Vec<(u32, (Arc<str>, Arc<str>))> =
-            todo.par_iter().map(|&t| (t, self.encode(t))).collect();
+        let encoded: Vec<(u32, Encoding)> = todo.par_iter().map(|&t| (t, self.encode(t))).collect();
         // Shards need making again only for keys whose postings read
         // differently, that came or went, or whose variants changed.
         let mut changed: FxMap<u32, ()> = came_or_went.into_iter().map(|t| (t, ())).collect();
@@ -212,7 +214,7 @@ impl Dictionary {
     }
 
     fn encode_all(&mut self, terms: &TermCache) {
-        let all: Vec<(u32, (Arc<str>, Arc<str>))> = self
+        let all: Vec<(u32, Encoding)> = self
             .sorted
             .par_iter()
             .map(|&t| (t, self.encode(t)))
@@ -276,7 +278,7 @@ impl Dictionary {
     }
 
     /// A key's exact and stem postings, encoded.
-    fn encode(&self, name: u32) -> (Arc<str>, Arc<str>) {
+    fn encode(&self, name: u32) -> Encoding {
         let own = &self.hits[name as usize];
         let stem = match self.groups.get(&name) {
             Some(variants) if !(variants.len() == 1 && variants[0] == name) => encode(&union(
@@ -329,7 +331,7 @@ impl Dictionary {
 }
 
 /// The bytes a key with these postings adds to a term shard, about.
-fn size_of(key: &str, (exact, stem): &(Arc<str>, Arc<str>)) -> u32 {
+fn size_of(key: &str, (exact, stem): &Encoding) -> u32 {
     (key.len() + exact.len() + stem.len().min(8) + 3) as u32
 }
 
