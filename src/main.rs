@@ -122,7 +122,7 @@ fn main() -> ExitCode {
                     ExitCode::SUCCESS
                 }
                 Err(BuildError::Content(d)) => {
-                    report_failure(&d, "build failed; the previous output is unchanged");
+                    report_failure(&d, &format!("build failed; {}", build::left_behind(&opts)));
                     ExitCode::from(1)
                 }
                 Err(BuildError::Usage(d)) => {

@@ -250,11 +250,27 @@ fn failed_build_leaves_previous_output_untouched() {
         "{}",
         run.stderr
     );
+    assert!(
+        run.stderr
+            .contains("build failed; the previous output is unchanged"),
+        "{}",
+        run.stderr
+    );
     assert_eq!(
         snapshot_tree(&site.out()),
         before,
         "previous output changed"
     );
+    // With no previous output, the summary does not speak of one.
+    std::fs::remove_dir_all(site.out()).unwrap();
+    let run = site.build(&[]);
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr.contains("build failed; nothing was written"),
+        "{}",
+        run.stderr
+    );
+    assert!(!site.out().exists());
     let leftovers: Vec<_> = std::fs::read_dir(&site.root)
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())

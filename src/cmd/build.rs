@@ -78,6 +78,19 @@ fn project_options(opts: &BuildOptions) -> ProjectOptions {
 /// The output folder as the summary line shows it: as given (`--out`, or
 /// `<root>/public`), without a leading `./`.
 pub fn shown(opts: &BuildOptions) -> String {
-    let out = opts.out.clone().unwrap_or_else(|| opts.root.join("public"));
-    display_path(&out)
+    display_path(&out_dir(opts))
+}
+
+/// What a failed build left: the previous output as it was, or (when
+/// there was none) nothing.
+pub fn left_behind(opts: &BuildOptions) -> &'static str {
+    if out_dir(opts).exists() {
+        "the previous output is unchanged"
+    } else {
+        "nothing was written"
+    }
+}
+
+fn out_dir(opts: &BuildOptions) -> PathBuf {
+    opts.out.clone().unwrap_or_else(|| opts.root.join("public"))
 }
