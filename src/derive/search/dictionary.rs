@@ -45,6 +45,9 @@ pub(crate) struct Dictionary {
     encoded: FxMap<u32, (Arc<str>, Arc<str>)>,
 }
 
+/// A key's exact and stem postings, encoded.
+type Encoded = (Arc<str>, Arc<str>);
+
 /// Which keys an update encoded again.
 pub(crate) enum Changed {
     All,
@@ -159,8 +162,7 @@ impl Dictionary {
             .collect();
         todo.sort_unstable();
         todo.dedup();
-        let encoded: Vec<(u32, (Arc<str>, Arc<str>))> =
-            todo.par_iter().map(|&t| (t, self.encode(t))).collect();
+        let encoded: Vec<(u32, Encoded)> = todo.par_iter().map(|&t| (t, self.encode(t))).collect();
         // Shards need making again only for keys whose postings read
         // differently, that came or went, or whose variants changed.
         let mut changed: FxMap<u32, ()> = came_or_went.into_iter().map(|t| (t, ())).collect();
@@ -212,7 +214,7 @@ impl Dictionary {
     }
 
     fn encode_all(&mut self, terms: &TermCache) {
-        let all: Vec<(u32, (Arc<str>, Arc<str>))> = self
+        let all: Vec<(u32, Encoded)> = self
             .sorted
             .par_iter()
             .map(|&t| (t, self.encode(t)))

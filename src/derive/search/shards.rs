@@ -389,7 +389,7 @@ mod tests {
 
     #[test]
     fn entries_share_prefixes_and_point_at_their_variants() {
-        let keys = vec![
+        let keys = [
             key("run", "AAB", "AABBAC", vec![0, 1]),
             key("runs", "BAC", "", vec![]),
             key("𝔸x", "CAD", "", vec![]),
