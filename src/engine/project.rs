@@ -158,12 +158,13 @@ impl Project {
         paths: &[PathBuf],
         sink: &dyn Sink,
     ) -> Result<ChangeReport, Diagnostics> {
-        let touched = Touched::sort(&self.opts.root, paths);
+        let mut touched = Touched::sort(&self.opts.root, paths);
         if touched.is_empty() {
             return Ok(ChangeReport::default());
         }
         let mut clock = Clock::start();
-        self.reread(&touched.content, touched.all_content);
+        let followers = self.reread(&touched.content, touched.all_content);
+        touched.content.extend(followers);
         clock.lap("read");
         let (todo, specials, undo) = match self.body_edits(&touched) {
             Some(Ok(edits)) => {
@@ -313,13 +314,14 @@ impl Project {
 
     /// Reads changed content files (or folders) again; all of `content/`
     /// when asked, or when the walk that found the files failed before.
-    fn reread(&mut self, rels: &BTreeSet<String>, all: bool) {
+    /// Returns the files read again because they are symbolic links to a
+    /// changed one (their pages changed too).
+    fn reread(&mut self, rels: &BTreeSet<String>, all: bool) -> Vec<String> {
         if all || self.content.walk_failed() {
             self.content = ContentFiles::read(&self.opts.root);
+            Vec::new()
         } else {
-            for r in rels {
-                self.content.reread(r);
-            }
+            rels.iter().flat_map(|r| self.content.reread(r)).collect()
         }
     }
 

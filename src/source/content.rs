@@ -102,6 +102,9 @@ pub(crate) struct ContentFiles {
     /// The site folder, canonical: no file is read from outside it.
     site: PathBuf,
     files: BTreeMap<String, Loaded>,
+    /// The files read through a symbolic link, with the canonical path of
+    /// what they read: a change there is a change of theirs.
+    links: BTreeMap<String, PathBuf>,
     /// Folders the walk could not read.
     walk_errors: Diagnostics,
 }
@@ -112,6 +115,11 @@ impl ContentFiles {
         let content = root.join("content");
         let site = site_folder(root);
         let (found, walk_errors) = walk(&content, Hidden::Skip, &site);
+        let canonical = content.canonicalize().unwrap_or_else(|_| content.clone());
+        let links = found
+            .iter()
+            .filter_map(|f| link_target(&canonical, f))
+            .collect();
         let files = found
             .into_par_iter()
             .filter(|f| f.rel != "site.yaml")
@@ -123,6 +131,7 @@ impl ContentFiles {
             content,
             site,
             files,
+            links,
             walk_errors,
         }
     }
@@ -131,18 +140,56 @@ impl ContentFiles {
     /// is parsed again, a folder's files are all read again (and the ones
     /// gone from it forgotten), and a path that is gone is forgotten with
     /// everything under it. Hidden files, editor files and `site.yaml` are
-    /// skipped, as the first read skips them.
-    pub fn reread(&mut self, rel: &str) {
+    /// skipped, as the first read skips them. Files that are symbolic links
+    /// to what changed (or into it) are read again too; returns their keys.
+    pub fn reread(&mut self, rel: &str) -> Vec<String> {
         let rel = rel.trim_end_matches('/');
+        self.reread_one(rel);
+        // Files that are links to what changed (or into it) read it again.
         let path = self.content.join(rel);
+        let changed = path.canonicalize().unwrap_or_else(|_| {
+            let parent = path.parent().and_then(|p| p.canonicalize().ok());
+            match (parent, path.file_name()) {
+                (Some(p), Some(name)) => p.join(name),
+                _ => path.clone(),
+            }
+        });
+        let prefix = format!("{rel}/");
+        let followers: Vec<String> = self
+            .links
+            .iter()
+            .filter(|(k, target)| {
+                *k != rel && !k.starts_with(&prefix) && target.starts_with(&changed)
+            })
+            .map(|(k, _)| k.clone())
+            .collect();
+        for k in &followers {
+            self.reread_one(k);
+        }
+        followers
+    }
+
+    /// [`ContentFiles::reread`] for `rel` alone.
+    fn reread_one(&mut self, rel: &str) {
+        let path = self.content.join(rel);
+        let canonical = self
+            .content
+            .canonicalize()
+            .unwrap_or_else(|_| self.content.clone());
         let prefix = format!("{rel}/");
         let under = |k: &String| k == rel || k.starts_with(&prefix);
         if path.is_dir() {
             let (found, errors) = walk(&path, Hidden::Skip, &self.site);
             self.walk_errors.extend(errors);
             self.files.retain(|k, _| !under(k));
+            self.links.retain(|k, _| !under(k));
             for mut f in found {
                 f.rel = format!("{prefix}{}", f.rel);
+                // The folder itself, or one above it, may be a link.
+                f.linked = true;
+                if let Some((k, target)) = link_target(&canonical, &f) {
+                    self.links.insert(k, target);
+                }
                 if !skipped(&f.rel) {
                     self.files.insert(f.rel.clone(), parse_file(f));
                 }
@@ -150,16 +197,30 @@ impl ContentFiles {
         } else if path.is_file() && !skipped(rel) {
             // A file where a folder was: the folder's files are gone.
             self.files.retain(|k, _| !k.starts_with(&prefix));
+            self.links.retain(|k, _| !under(k));
+            let found = Found {
+                rel: rel.to_string(),
+                path: path.clone(),
+                linked: true,
+            };
+            if let Some((k, target)) = link_target(&canonical, &found) {
+                self.links.insert(k, target);
+            }
             let loaded = match stays_inside(&path, &self.site) {
-                Ok(()) => parse_file(Found {
-                    rel: rel.to_string(),
-                    path,
-                }),
+                Ok(()) => parse_file(found),
                 Err(d) => Loaded::Failed(d.into()),
             };
             self.files.insert(rel.to_string(), loaded);
         } else {
             self.files.retain(|k, _| !under(k));
+            self.links.retain(|k, _| !under(k));
+            // A link whose target is gone: the walk cannot read it either.
+            if path.is_symlink()
+                && !skipped(rel)
+                && let Err(d) = stays_inside(&path, &self.site)
+            {
+                self.files.insert(rel.to_string(), Loaded::Failed(d.into()));
+            }
         }
     }
 
@@ -210,6 +271,17 @@ impl ContentFiles {
 }
 
 /// Paths a read of `content/` never takes: settings, hidden and editor files.
+/// A file read through a link: its key and the canonical path it reads.
+/// `content` is the canonical `content/`; a file whose canonical path is
+/// its own place under it (whatever `linked` says) gives `None`.
+fn link_target(content: &Path, f: &Found) -> Option<(String, PathBuf)> {
+    if !f.linked {
+        return None;
+    }
+    let target = f.path.canonicalize().ok()?;
+    (target != content.join(&f.rel)).then(|| (f.rel.clone(), target))
+}
+
 fn skipped(rel: &str) -> bool {
     rel == "site.yaml" || is_editor_junk(rel) || rel.split('/').any(|s| s.starts_with('.'))
 }
@@ -248,7 +320,7 @@ fn parse_file(f: Found) -> Loaded {
     result.unwrap_or_else(Loaded::Failed)
 }
 
-fn parse_page(Found { rel, path }: Found) -> Result<Loaded, Diagnostics> {
+fn parse_page(Found { rel, path, .. }: Found) -> Result<Loaded, Diagnostics> {
     let text = read_text(&path)?;
     let (front, layout) = frontmatter::parse(&path, &text)?;
     let is_index = rel == "_index.md" || rel.ends_with("/_index.md");
@@ -264,7 +336,7 @@ fn parse_page(Found { rel, path }: Found) -> Result<Loaded, Diagnostics> {
     })))
 }
 
-fn parse_data(Found { rel: _, path }: Found) -> Result<Loaded, Diagnostics> {
+fn parse_data(Found { path, .. }: Found) -> Result<Loaded, Diagnostics> {
     let text = read_text(&path)?;
     let value: Value = YamlDoc::whole(&path, &text).parse()?;
     Ok(Loaded::Data(path, value))

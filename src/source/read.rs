@@ -14,6 +14,9 @@ use crate::output::MARKER;
 pub(crate) struct Found {
     pub rel: String,
     pub path: PathBuf,
+    /// Reached through a symbolic link (the file is one, or a folder on
+    /// the way below the walk's start is): its text lives elsewhere.
+    pub linked: bool,
 }
 
 /// Whether a walk goes into names starting with `.` (content skips them;
@@ -42,6 +45,8 @@ pub(crate) fn walk(dir: &Path, hidden: Hidden, site: &Path) -> (Vec<Found>, Diag
                 || e.depth() == 0
                 || !e.file_name().to_string_lossy().starts_with('.')
         });
+    // Depths of the linked folders the walk is inside.
+    let mut links: Vec<usize> = Vec::new();
     while let Some(entry) = it.next() {
         let e = match entry {
             Ok(e) => e,
@@ -66,12 +71,17 @@ pub(crate) fn walk(dir: &Path, hidden: Hidden, site: &Path) -> (Vec<Found>, Diag
             }
             continue;
         }
+        links.retain(|&d| d < e.depth());
+        if e.file_type().is_dir() && e.depth() > 0 && e.path_is_symlink() {
+            links.push(e.depth());
+        }
         if e.file_type().is_file() {
             let rel = rel_path(dir, e.path());
             if !is_editor_junk(&rel) {
                 files.push(Found {
                     rel,
                     path: e.path().to_path_buf(),
+                    linked: e.path_is_symlink() || !links.is_empty(),
                 });
             }
         }
