@@ -42,6 +42,12 @@ pub struct YamlDoc<'a> {
     positions: OnceLock<Positions>,
 }
 
+/// Help for "mapping values are not allowed" at a line indented under the
+/// one above.
+const MAPPING_HELP_INDENT: &str = "a line indented further than the key above it reads as part of that key's value: indent it like its neighbours; or, if the value is text holding `: `, quote it: reason: \"Note: like this\"";
+/// The same, at a second `: ` on a line that already has its key.
+const MAPPING_HELP_SAME_LINE: &str = "this line already has a key, so a second `: ` cannot start another: put each `key: value` on a line of its own; or, if the value is text holding `: `, quote it: reason: \"Note: like this\"";
+
 impl<'a> YamlDoc<'a> {
     pub(crate) fn whole(path: &'a Path, text: &'a str) -> Self {
         Self::slice(path, text, 0, text.len())
@@ -194,9 +200,7 @@ impl<'a> YamlDoc<'a> {
             )
         } else {
             if message.contains("mapping values are not allowed") {
-                help = Some(
-                    "a line indented further than the key above it reads as part of that key's value: indent it like its neighbours; or, if the value is text holding `: `, quote it: reason: \"Note: like this\"".to_string(),
-                );
+                help = Some(MAPPING_HELP_INDENT.to_string());
             }
             // Rust's names for numbers mean nothing to a writer.
             ["f64", "f32", "i64", "u64", "u32", "usize", "u8"]
@@ -222,6 +226,22 @@ impl<'a> YamlDoc<'a> {
             .map(|p| self.shift(p))
             .or_else(|| path.and_then(|p| self.locate(p)))
             .unwrap_or_else(|| self.doc_start());
+        // The parser's "mapping values are not allowed" has two causes: a
+        // second `: ` on a line that already has its key, or a line indented
+        // under the one above. The text before the place tells which.
+        if help.as_deref() == Some(MAPPING_HELP_INDENT) {
+            let before: String = self
+                .file_text
+                .lines()
+                .nth(pos.line.saturating_sub(1))
+                .unwrap_or("")
+                .chars()
+                .take(pos.col.saturating_sub(1))
+                .collect();
+            if before.contains(": ") {
+                help = Some(MAPPING_HELP_SAME_LINE.to_string());
+            }
+        }
         let schema = [
             "unknown field",
             "missing field",
@@ -471,7 +491,16 @@ mod tests {
         assert!(d.message.contains("mapping values"), "{}", d.message);
         let help = d.help.as_deref().unwrap_or("");
         assert!(help.contains("quote it"), "{help}");
+        assert!(help.contains("a line of its own"), "{help}");
+        // Two keys written on one line.
+        let doc = YamlDoc::whole(Path::new("f.yaml"), "title: Cold starts draft: true\n");
+        let d = only(doc.parse::<Doc>());
+        let help = d.help.as_deref().unwrap_or("");
+        assert!(help.contains("a line of its own"), "{help}");
         // The other cause of the same parser error: a line indented too far.
+        let doc = YamlDoc::whole(Path::new("f.yaml"), "title: A\n  draft: true\n");
+        let d = only(doc.parse::<Doc>());
+        let help = d.help.as_deref().unwrap_or("");
         assert!(help.contains("indented further"), "{help}");
 
         #[derive(Deserialize, Debug)]
