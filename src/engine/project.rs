@@ -196,7 +196,12 @@ impl Project {
                 (todo, specials, Undo::State(Box::new(old)))
             }
         };
-        let before: BTreeSet<String> = self.written.keys().cloned().collect();
+        // A body edit makes the same outputs but for the search index's
+        // shards; anything else may make others or fewer.
+        let fast = matches!(undo, Undo::Bodies(_));
+        let before: Option<BTreeSet<String>> =
+            (!fast).then(|| self.written.keys().cloned().collect());
+        let old_search: Vec<String> = self.search.iter().map(|f| f.path.clone()).collect();
         let rendered = match self.render(&todo, &specials) {
             Ok(r) => r,
             Err(d) => {
@@ -229,8 +234,18 @@ impl Project {
         clock.lap("search index");
         written.sort();
         self.stale = false;
-        let produced = self.produced();
-        let removed: Vec<String> = before.difference(&produced).cloned().collect();
+        let removed: Vec<String> = match before {
+            Some(before) => before.difference(&self.produced()).cloned().collect(),
+            None => {
+                let now: BTreeSet<&str> = self.search.iter().map(|f| f.path.as_str()).collect();
+                let mut gone: Vec<String> = old_search
+                    .into_iter()
+                    .filter(|p| !now.contains(p.as_str()) && self.written.contains_key(p))
+                    .collect();
+                gone.sort();
+                gone
+            }
+        };
         for r in &removed {
             self.written.remove(r);
             sink.remove(r)?;

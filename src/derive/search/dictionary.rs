@@ -336,7 +336,7 @@ fn size_of(key: &str, (exact, stem): &Encoding) -> u32 {
 }
 
 /// A hash of the pages' keys in order: their page numbers.
-fn page_order(pages: &[SearchPage]) -> u64 {
+pub(crate) fn page_order(pages: &[SearchPage]) -> u64 {
     let mut h = fxhash::FxHasher::default();
     for p in pages {
         p.key.hash(&mut h);

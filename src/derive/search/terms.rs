@@ -39,6 +39,8 @@ pub(crate) struct TermCache {
     pub(super) term_shards: TermShardCache,
     /// What changed since the last index: see [`Changes`].
     changes: Changes,
+    /// The order of the pages last updated (a hash of their keys).
+    order: Option<u64>,
     /// Pages analysed by the last update (for tests).
     #[cfg(test)]
     analysed: usize,
@@ -82,20 +84,36 @@ impl TermCache {
 
     /// Analyses the pages not yet known, and forgets those not in `pages`.
     pub(crate) fn update(&mut self, pages: &[SearchPage]) {
-        let keep: FxMap<&str, ()> = pages.iter().map(|p| (p.key, ())).collect();
-        let gone: Vec<String> = self
-            .pages
-            .keys()
-            .filter(|k| !keep.contains_key(k.as_str()))
-            .cloned()
-            .collect();
-        for key in gone {
-            self.forget(&key);
-        }
-        let todo: Vec<&SearchPage> = pages
-            .iter()
-            .filter(|p| !self.pages.contains_key(p.key))
-            .collect();
+        let order = super::dictionary::page_order(pages);
+        let todo: Vec<&SearchPage> = if self.order == Some(order) {
+            // The same pages as last time: only those forgotten since.
+            let forgotten: FxMap<&str, ()> = self
+                .changes
+                .dropped
+                .iter()
+                .map(|(k, _)| (k.as_str(), ()))
+                .collect();
+            pages
+                .iter()
+                .filter(|p| forgotten.contains_key(p.key) && !self.pages.contains_key(p.key))
+                .collect()
+        } else {
+            let keep: FxMap<&str, ()> = pages.iter().map(|p| (p.key, ())).collect();
+            let gone: Vec<String> = self
+                .pages
+                .keys()
+                .filter(|k| !keep.contains_key(k.as_str()))
+                .cloned()
+                .collect();
+            for key in gone {
+                self.forget(&key);
+            }
+            pages
+                .iter()
+                .filter(|p| !self.pages.contains_key(p.key))
+                .collect()
+        };
+        self.order = Some(order);
         #[cfg(test)]
         {
             self.analysed = todo.len();
