@@ -75,9 +75,11 @@ pub(crate) struct KeyView<'a> {
 
 impl Dictionary {
     /// Brings the dictionary up to date with `pages`, which `terms` has
-    /// analysed (see [`TermCache::update`]); returns the keys encoded again.
+    /// analysed (see [`TermCache::update`]); returns the keys whose shards
+    /// must be made again.
     pub(crate) fn update(&mut self, pages: &[SearchPage], terms: &mut TermCache) -> Changed {
-        let order = page_order(pages);
+        // The term cache hashed the pages' order when it analysed them.
+        let order = terms.order().unwrap_or_else(|| page_order(pages));
         let changes = terms.take_changes();
         let lens: Vec<&[u32]> = pages
             .iter()

@@ -154,6 +154,11 @@ impl TermCache {
         }
     }
 
+    /// The order of the pages last analysed (a hash of their keys).
+    pub(crate) fn order(&self) -> Option<u64> {
+        self.order
+    }
+
     /// What changed since the last call.
     pub(crate) fn take_changes(&mut self) -> Changes {
         std::mem::take(&mut self.changes)
