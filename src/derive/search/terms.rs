@@ -231,10 +231,17 @@ mod tests {
     }
 
     fn pages<'a>(texts: &'a [Vec<SectionText>]) -> Vec<SearchPage<'a>> {
-        const KEYS: [&str; 3] = ["a.md", "b.md", "c.md"];
+        pages_named(texts, ["a.md", "b.md", "c.md"])
+    }
+
+    /// One page per text, keyed by `keys` in order.
+    fn pages_named<'a>(
+        texts: &'a [Vec<SectionText>],
+        keys: impl IntoIterator<Item = &'a str>,
+    ) -> Vec<SearchPage<'a>> {
         texts
             .iter()
-            .zip(KEYS)
+            .zip(keys)
             .map(|(s, key)| SearchPage {
                 key,
                 url: key.replace(".md", "/"),
@@ -343,21 +350,12 @@ mod tests {
                 .collect()
         };
         let mut texts: Vec<Vec<SectionText>> = (0..N).map(|_| page(&mut next)).collect();
-        fn make<'a>(texts: &'a [Vec<SectionText>], keys: &'a [String]) -> Vec<SearchPage<'a>> {
-            texts
-                .iter()
-                .zip(keys)
-                .map(|(s, key)| SearchPage {
-                    key,
-                    url: key.replace(".md", "/"),
-                    title: "Title",
-                    description: "",
-                    sections: s,
-                })
-                .collect()
-        }
         let mut cache = TermCache::default();
-        index(&make(&texts, &keys), &[], &mut cache);
+        index(
+            &pages_named(&texts, keys.iter().map(String::as_str)),
+            &[],
+            &mut cache,
+        );
         for step in 0..60 {
             let p = next(N);
             let s = next(3);
@@ -375,8 +373,16 @@ mod tests {
                 _ => texts[p] = page(&mut next),
             }
             cache.forget(&keys[p]);
-            let kept = bytes(&index(&make(&texts, &keys), &[], &mut cache));
-            let fresh = bytes(&index(&make(&texts, &keys), &[], &mut TermCache::default()));
+            let kept = bytes(&index(
+                &pages_named(&texts, keys.iter().map(String::as_str)),
+                &[],
+                &mut cache,
+            ));
+            let fresh = bytes(&index(
+                &pages_named(&texts, keys.iter().map(String::as_str)),
+                &[],
+                &mut TermCache::default(),
+            ));
             assert_eq!(cache.analysed(), 1);
             assert!(
                 kept == fresh,
